@@ -1,0 +1,487 @@
+/**
+ * Benchmark of the whole `npm run synth` process: profiles YAML in, OpenTofu JSON out.
+ *
+ * What is measured, and why this way:
+ * - Each run spawns the real entry point (`node_modules/.bin/tsx main.ts`) as a fresh process tree,
+ *   because that is what users and CI pay for: Node start-up, tsx transpilation, module loading,
+ *   parsing, validation, synthesis and writing the JSON. Timing in-process would hide all of that.
+ * - Wall time is taken here around spawn → close with a monotonic clock, so it is identical for
+ *   both memory probes below (the extra exec of /usr/bin/time costs ~1 ms, which is noise).
+ * - Peak memory: `tsx main.ts` is a launcher node process that spawns a second node process doing
+ *   the real work. GNU time (`/usr/bin/time -f '%e %M'`) reports ru_maxrss from wait4(), which the
+ *   kernel folds over every reaped descendant: it is the exact peak RSS of the LARGEST single
+ *   process of the tree (the synth worker), measured by the kernel with no sampling. It is not the
+ *   sum of the launcher and the worker: the launcher's few tens of MB are not included. Nothing
+ *   short of a dedicated cgroup (memory.peak) gives an exact simultaneous whole-tree peak, and
+ *   creating cgroups needs privileges a benchmark should not require; the worker is the process
+ *   whose growth matters for the 300 MB target, so this is the honest, reproducible number.
+ * - Fallback without GNU time (or with `--memory proc`): poll /proc every 10 ms, walk the process
+ *   tree and keep each process's VmHWM (its kernel-tracked high-water mark), reporting the largest
+ *   one, i.e. the same quantity as GNU time. VmHWM is monotonic, so sampling only misses growth in
+ *   the last poll interval before a process exits: the figure is a slight lower bound.
+ * - One untimed warm-up run precedes the measurements so the first row does not pay for a cold
+ *   page cache and an empty tsx transform cache; every timed run gets a fresh, empty output dir.
+ *
+ * Usage: npm run bench -- [--runs 5] [--sizes 10,100,1000,4000] [--memory gnu-time|proc]
+ * Override: BENCH_COMMAND='["node","dist/main.js"]' replaces the synth command (a JSON argv array,
+ * run without a shell from the repo root, with PROFILES_CONFIG and CDKTF_OUTDIR set) — handy for
+ * comparing alternative entry points, and for testing this harness before main.ts exists.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { parse as parseYaml } from "yaml";
+import { generateConfig } from "./generate-config.js";
+
+/** Repo root, derived from this file so the bench works from any working directory. */
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const SHIPPED_CONFIG = join(REPO_ROOT, "config", "profiles.yaml");
+const GNU_TIME = "/usr/bin/time";
+const DEFAULT_SIZES = [10, 100, 1000, 4000];
+const DEFAULT_RUNS = 5;
+const PROC_POLL_MS = 10;
+/** Above this ratio of marginal per-profile cost (4000 vs 1000) growth is called superlinear. */
+const LINEARITY_TOLERANCE = 1.3;
+
+type MemoryProbe = "gnu-time" | "proc";
+
+interface Options {
+  runs: number;
+  sizes: number[];
+  probe: MemoryProbe;
+}
+
+interface BenchCase {
+  label: string;
+  profiles: number;
+  configText: string;
+}
+
+interface RunResult {
+  seconds: number;
+  peakKb: number | null;
+}
+
+interface CaseResult {
+  benchCase: BenchCase;
+  runs: RunResult[];
+}
+
+interface ChildOutcome {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  seconds: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Thrown for bad flags or environment, reported as one line rather than a stack trace. */
+class UsageError extends Error {}
+
+/** Thrown when a synth run fails, carrying what the user needs to see to debug it. */
+class RunFailure extends Error {
+  constructor(
+    message: string,
+    readonly output: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Parses a positive integer CLI value, failing loudly rather than benchmarking nonsense. */
+function positiveInt(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${what} must be a positive integer, got "${text}"`);
+  return value;
+}
+
+/** True when /usr/bin/time is GNU time (BusyBox/BSD time lack `-o` and `%M` semantics differ). */
+function hasGnuTime(): boolean {
+  if (!existsSync(GNU_TIME)) return false;
+  const probe = spawnSync(GNU_TIME, ["--version"], { encoding: "utf8" });
+  return `${probe.stdout}${probe.stderr}`.includes("GNU");
+}
+
+/** node's parseArgs, with its errors (unknown flag, missing value) turned into a usage message. */
+function parseFlags(argv: string[]): {
+  runs?: string | undefined;
+  sizes?: string | undefined;
+  memory?: string | undefined;
+} {
+  try {
+    return parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        runs: { type: "string" },
+        sizes: { type: "string" },
+        memory: { type: "string" },
+      },
+    }).values;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `${message}\nusage: npm run bench -- [--runs N] [--sizes 10,100,...] [--memory gnu-time|proc]`,
+    );
+  }
+}
+
+/** Reads --runs, --sizes and --memory; defaults to GNU time when it is available. */
+function parseOptions(argv: string[]): Options {
+  const values = parseFlags(argv);
+  const runs = values.runs === undefined ? DEFAULT_RUNS : positiveInt(values.runs, "--runs");
+  const sizes =
+    values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes"));
+  const memory = values.memory ?? (hasGnuTime() ? "gnu-time" : "proc");
+  if (memory !== "gnu-time" && memory !== "proc")
+    throw new UsageError(`--memory must be gnu-time or proc, got "${memory}"`);
+  if (memory === "gnu-time" && !hasGnuTime()) throw new UsageError(`--memory gnu-time needs GNU time at ${GNU_TIME}`);
+  return { runs, sizes, probe: memory };
+}
+
+/** The synth argv: BENCH_COMMAND (JSON array) if set, else the real entry point via local tsx. */
+function synthCommand(): string[] {
+  const override = process.env.BENCH_COMMAND;
+  if (override !== undefined && override !== "") {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(override);
+    } catch {
+      parsed = undefined;
+    }
+    if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((part) => typeof part === "string")) {
+      throw new UsageError('BENCH_COMMAND must be a non-empty JSON array of strings, e.g. ["node","main.js"]');
+    }
+    return parsed;
+  }
+  if (!existsSync(join(REPO_ROOT, "main.ts"))) {
+    throw new UsageError(`${join(REPO_ROOT, "main.ts")} does not exist; write it or set BENCH_COMMAND`);
+  }
+  return [join(REPO_ROOT, "node_modules", ".bin", "tsx"), "main.ts"];
+}
+
+/** Number of profile instances in a config: each profile counts once per listed env. */
+function countProfileInstances(configText: string): number {
+  const config: unknown = parseYaml(configText);
+  let count = 0;
+  for (const product of Object.values(objectField(config, "products"))) {
+    for (const profile of Object.values(objectField(product, "profiles"))) {
+      const envs = objectField(profile, "envs");
+      count += Array.isArray(envs) ? envs.length : 0;
+    }
+  }
+  return count;
+}
+
+/** Reads a field of an unknown YAML node, treating anything malformed as empty. */
+function objectField(node: unknown, key: string): Record<string, unknown> {
+  if (typeof node !== "object" || node === null) return {};
+  const value: unknown = (node as Record<string, unknown>)[key];
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/** The shipped config first (the everyday case), then the synthetic sizes. */
+function benchCases(sizes: number[]): BenchCase[] {
+  const cases: BenchCase[] = [];
+  if (existsSync(SHIPPED_CONFIG)) {
+    const configText = readFileSync(SHIPPED_CONFIG, "utf8");
+    cases.push({
+      label: "shipped",
+      profiles: countProfileInstances(configText),
+      configText,
+    });
+  } else {
+    console.error(`note: ${SHIPPED_CONFIG} not found, skipping the "shipped" row`);
+  }
+  for (const size of sizes)
+    cases.push({
+      label: String(size),
+      profiles: size,
+      configText: generateConfig(size),
+    });
+  return cases;
+}
+
+/** Spawns argv without a shell and resolves once it has exited and its output is drained. */
+function runChild(argv: string[], env: NodeJS.ProcessEnv, onSpawn: (pid: number) => void): Promise<ChildOutcome> {
+  const [file, ...args] = argv;
+  if (file === undefined) return Promise.reject(new Error("empty command"));
+  return new Promise((resolvePromise, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(file, args, {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.on("error", reject);
+    if (child.pid !== undefined) onSpawn(child.pid);
+    child.on("close", (code, signal) => {
+      resolvePromise({
+        code,
+        signal,
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        stdout: Buffer.concat(stdout).toString("utf8"),
+        stderr: Buffer.concat(stderr).toString("utf8"),
+      });
+    });
+  });
+}
+
+/** Direct children of a process (all threads), or none if it is already gone. */
+function childPids(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
+      readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number),
+    );
+  } catch {
+    return [];
+  }
+}
+
+/** A process's peak RSS so far in KiB, or null if it exited or is a zombie without memory. */
+function highWaterMarkKb(pid: number): number | null {
+  try {
+    const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match?.[1] === undefined ? null : Number(match[1]);
+  } catch {
+    return null;
+  }
+}
+
+/** Polls the tree under `root`, remembering each process's latest (monotonic) VmHWM. */
+function startProcSampler(root: number): { stop: () => number | null } {
+  const peaks = new Map<number, number>();
+  const sample = (): void => {
+    const stack = [root];
+    for (let pid = stack.pop(); pid !== undefined; pid = stack.pop()) {
+      const hwm = highWaterMarkKb(pid);
+      if (hwm !== null) peaks.set(pid, Math.max(hwm, peaks.get(pid) ?? 0));
+      stack.push(...childPids(pid));
+    }
+  };
+  sample();
+  const timer = setInterval(sample, PROC_POLL_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return peaks.size === 0 ? null : Math.max(...peaks.values());
+    },
+  };
+}
+
+/** Turns a non-zero exit into a RunFailure that shows the command's own output. */
+function assertSucceeded(outcome: ChildOutcome, label: string): void {
+  if (outcome.code === 0) return;
+  const how = outcome.signal === null ? `exit code ${outcome.code}` : `signal ${outcome.signal}`;
+  throw new RunFailure(`synth run for "${label}" failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);
+}
+
+/** One measured run under GNU time; its report goes to a file so it cannot mix with stderr. */
+async function runWithGnuTime(
+  command: string[],
+  env: NodeJS.ProcessEnv,
+  workDir: string,
+  label: string,
+): Promise<RunResult> {
+  const reportFile = join(workDir, "time.txt");
+  const outcome = await runChild([GNU_TIME, "-f", "%e %M", "-o", reportFile, ...command], env, () => {});
+  assertSucceeded(outcome, label);
+  // GNU time may prepend a status line; the format line is always last.
+  const lastLine = readFileSync(reportFile, "utf8").trim().split("\n").at(-1) ?? "";
+  const maxRssKb = Number(lastLine.split(" ")[1]);
+  return {
+    seconds: outcome.seconds,
+    peakKb: Number.isFinite(maxRssKb) ? maxRssKb : null,
+  };
+}
+
+/** One measured run with the /proc sampling fallback. */
+async function runWithProcSampler(command: string[], env: NodeJS.ProcessEnv, label: string): Promise<RunResult> {
+  let sampler: { stop: () => number | null } | undefined;
+  const outcome = await runChild(command, env, (pid) => {
+    sampler = startProcSampler(pid);
+  });
+  const peakKb = sampler?.stop() ?? null;
+  assertSucceeded(outcome, label);
+  return { seconds: outcome.seconds, peakKb };
+}
+
+/** Runs synth once against `configPath`, into a fresh output dir that is removed afterwards. */
+async function runOnce(
+  command: string[],
+  probe: MemoryProbe,
+  configPath: string,
+  workDir: string,
+  label: string,
+): Promise<RunResult> {
+  const outDir = join(workDir, "cdktf.out");
+  rmSync(outDir, { recursive: true, force: true });
+  const env = {
+    ...process.env,
+    PROFILES_CONFIG: configPath,
+    CDKTF_OUTDIR: outDir,
+  };
+  const result =
+    probe === "gnu-time"
+      ? await runWithGnuTime(command, env, workDir, label)
+      : await runWithProcSampler(command, env, label);
+  rmSync(outDir, { recursive: true, force: true });
+  return result;
+}
+
+/** Writes each case's config into its own temp dir, then measures it `runs` times. */
+async function measure(cases: BenchCase[], options: Options, command: string[], root: string): Promise<CaseResult[]> {
+  const prepared = cases.map((benchCase, index) => {
+    const workDir = join(root, `case-${index}-${benchCase.label}`);
+    mkdirSync(workDir);
+    const configPath = join(workDir, "profiles.yaml");
+    writeFileSync(configPath, benchCase.configText);
+    return { benchCase, workDir, configPath };
+  });
+  const first = prepared[0];
+  if (first !== undefined) {
+    console.error(`warm-up run (${first.benchCase.label}, not measured)`);
+    await runOnce(command, options.probe, first.configPath, first.workDir, first.benchCase.label);
+  }
+  const results: CaseResult[] = [];
+  for (const { benchCase, workDir, configPath } of prepared) {
+    const runs: RunResult[] = [];
+    for (let run = 1; run <= options.runs; run += 1) {
+      console.error(`${benchCase.label}: run ${run}/${options.runs}`);
+      runs.push(await runOnce(command, options.probe, configPath, workDir, benchCase.label));
+    }
+    results.push({ benchCase, runs });
+  }
+  return results;
+}
+
+/** Median; robust against the odd slow run from a noisy machine. */
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const upper = sorted[mid] ?? Number.NaN;
+  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? Number.NaN) + upper) / 2;
+}
+
+/** Median peak memory in MiB, or null when the probe could not see the process. */
+function medianPeakMb(runs: RunResult[]): number | null {
+  const peaks = runs.flatMap((run) => (run.peakKb === null ? [] : [run.peakKb]));
+  return peaks.length === 0 ? null : median(peaks) / 1024;
+}
+
+/** Median wall seconds of a case. */
+function medianSeconds(result: CaseResult): number {
+  return median(result.runs.map((run) => run.seconds));
+}
+
+/** Renders rows as a plain table, numbers right-aligned so magnitudes line up. */
+function formatTable(results: CaseResult[]): string {
+  const header = ["profiles", "median s", "min s", "max s", "peak MB (median)", "s per 1k profiles"];
+  const rows = results.map(({ benchCase, runs }) => {
+    const seconds = runs.map((run) => run.seconds);
+    const med = median(seconds);
+    const peak = medianPeakMb(runs);
+    const label = benchCase.label === "shipped" ? `shipped (${benchCase.profiles})` : benchCase.label;
+    return [
+      label,
+      med.toFixed(3),
+      Math.min(...seconds).toFixed(3),
+      Math.max(...seconds).toFixed(3),
+      peak === null ? "n/a" : peak.toFixed(1),
+      benchCase.profiles === 0 ? "n/a" : ((med / benchCase.profiles) * 1000).toFixed(3),
+    ];
+  });
+  const widths = header.map((title, col) => Math.max(title.length, ...rows.map((row) => (row[col] ?? "").length)));
+  const line = (cells: string[], alignRight: boolean): string =>
+    cells
+      .map((cell, col) => (alignRight && col > 0 ? cell.padStart(widths[col] ?? 0) : cell.padEnd(widths[col] ?? 0)))
+      .join(" | ");
+  const rule = widths.map((width) => "-".repeat(width)).join("-|-");
+  return [line(header, false), rule, ...rows.map((row) => line(row, true))].join("\n");
+}
+
+/** PASS/MISS verdict text, or n/a when the needed row was not measured. */
+function verdict(value: number | null | undefined, limit: number, unit: string): string {
+  if (value === null || value === undefined) return "n/a";
+  return `${value <= limit ? "PASS" : "MISS"} (${value.toFixed(unit === "s" ? 3 : 1)} ${unit})`;
+}
+
+/** Startup-free per-profile cost growth from 1000 to 4000 profiles; ~1.0 means linear. */
+function linearityVerdict(byLabel: Map<string, CaseResult>): string {
+  const base = byLabel.get("10");
+  const mid = byLabel.get("1000");
+  const big = byLabel.get("4000");
+  if (base === undefined || mid === undefined || big === undefined) return "n/a (needs sizes 10, 1000 and 4000)";
+  const startup = medianSeconds(base);
+  const perProfileMid = (medianSeconds(mid) - startup) / (1000 - 10);
+  const perProfileBig = (medianSeconds(big) - startup) / (4000 - 10);
+  if (perProfileMid <= 0) return "n/a (1000-profile time not above the 10-profile startup)";
+  const ratio = perProfileBig / perProfileMid;
+  return `${ratio <= LINEARITY_TOLERANCE ? "PASS" : "MISS"} (per-profile cost 4000 vs 1000 = ${ratio.toFixed(2)}x, tolerance ${LINEARITY_TOLERANCE}x)`;
+}
+
+/** One line comparing the measurements with the SPEC performance targets. */
+function targetsLine(results: CaseResult[]): string {
+  const byLabel = new Map(results.map((result) => [result.benchCase.label, result]));
+  const shipped = byLabel.get("shipped");
+  const thousand = byLabel.get("1000");
+  return [
+    `SPEC targets: shipped <= 1 s: ${verdict(shipped && medianSeconds(shipped), 1, "s")}`,
+    `1,000 profiles <= 2 s: ${verdict(thousand && medianSeconds(thousand), 2, "s")}`,
+    `1,000 profiles <= 300 MB: ${verdict(thousand && medianPeakMb(thousand.runs), 300, "MB")}`,
+    `linear: ${linearityVerdict(byLabel)}`,
+  ].join(" | ");
+}
+
+/** Describes the memory probe so readers know what the MB column means. */
+function probeNote(probe: MemoryProbe): string {
+  if (probe === "gnu-time") return `peak MB: GNU time %M (max RSS of the largest process in the tree), MiB`;
+  const why = hasGnuTime() ? "--memory proc" : `note: GNU time not found at ${GNU_TIME}, falling back to /proc`;
+  return `peak MB: ${why}; largest VmHWM polled every ${PROC_POLL_MS} ms (slight lower bound), MiB`;
+}
+
+/** Entry point: measure, print, clean up; exits non-zero only when a synth run fails. */
+async function main(): Promise<void> {
+  let options: Options;
+  let command: string[];
+  try {
+    options = parseOptions(process.argv.slice(2));
+    command = synthCommand();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(`bench: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  const cases = benchCases(options.sizes);
+  const root = mkdtempSync(join(tmpdir(), "bench-profiles-"));
+  const cleanUp = (): void => rmSync(root, { recursive: true, force: true });
+  process.once("SIGINT", () => {
+    cleanUp();
+    process.exit(130);
+  });
+  try {
+    const results = await measure(cases, options, command, root);
+    console.log(`command: ${JSON.stringify(command)} | runs per size: ${options.runs}`);
+    console.log(probeNote(options.probe));
+    console.log("");
+    console.log(formatTable(results));
+    console.log("");
+    console.log(targetsLine(results));
+  } catch (error) {
+    if (!(error instanceof RunFailure)) throw error;
+    console.error(`${error.message}; its output:\n${error.output}`);
+    process.exitCode = 1;
+  } finally {
+    cleanUp();
+  }
+}
+
+await main();

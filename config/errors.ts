@@ -1,0 +1,127 @@
+/**
+ * Every user-facing config error is built here: where (file:line:col and key path), what was
+ * given, what is allowed and how to fix it. Rules produce {@link ConfigIssue}s; the loader
+ * locates them in the YAML and throws one {@link ConfigError} holding all of them.
+ */
+
+/** A path into the config, as in `products.agents.profiles.main.model`. */
+export type ConfigPath = readonly (string | number)[];
+
+/** One violation, before it is located in the file. */
+export interface ConfigIssue {
+  readonly path: ConfigPath;
+  /** What is wrong, in one sentence without the location. */
+  readonly message: string;
+  /** What the rule accepts. */
+  readonly allowed?: string;
+  /** How to fix it, e.g. `did you mean "claude-sonnet-45"?`. */
+  readonly fix?: string;
+  /** Point at the key rather than its value (unknown keys, whole-entry rules). */
+  readonly atKey?: boolean;
+}
+
+/** A line and column, 1-based. */
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** A {@link ConfigIssue} with its place in the file. */
+export interface LocatedIssue extends ConfigIssue {
+  readonly file: string;
+  readonly position?: Position;
+}
+
+/** `products.agents.profiles.main.model`; list indexes as `envs[1]`. */
+export function formatPath(path: ConfigPath): string {
+  let text = "";
+  for (const part of path) {
+    if (typeof part === "number") text += `[${part}]`;
+    else text += text === "" ? part : `.${part}`;
+  }
+  return text === "" ? "(top level)" : text;
+}
+
+/** A value as it appears in a message: strings quoted, the rest as JSON. */
+export function show(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (value === undefined) return "nothing";
+  return JSON.stringify(value) ?? String(value);
+}
+
+/** Up to `limit` items, then how many more. */
+export function listSome(items: readonly string[], limit = 12): string {
+  if (items.length <= limit) return items.join(", ");
+  return `${items.slice(0, limit).join(", ")}, … (${items.length - limit} more)`;
+}
+
+/** Edit distance, for did-you-mean suggestions. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/** The candidate closest to `value`, when close enough to be the intended one. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  const wanted = value.toLowerCase();
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    const d = distance(wanted, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+}
+
+/** `did you mean "x"?` when a candidate is close, else undefined. */
+export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
+  const suggestion = closest(value, candidates);
+  return suggestion === undefined ? undefined : `did you mean ${JSON.stringify(suggestion)}?`;
+}
+
+/** `config/profiles.yaml:14:7 products.agents.profiles.main.model: <message>` and its hints. */
+export function formatIssue(issue: LocatedIssue): string {
+  const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.col}` : issue.file;
+  const lines = [`${where} ${formatPath(issue.path)}: ${issue.message}`];
+  if (issue.allowed !== undefined) lines.push(`    allowed: ${issue.allowed}`);
+  if (issue.fix !== undefined) lines.push(`    fix: ${issue.fix}`);
+  return lines.join("\n");
+}
+
+/** Issues in file order (unlocated ones last), duplicates removed. */
+export function sortIssues(issues: readonly LocatedIssue[]): LocatedIssue[] {
+  const seen = new Set<string>();
+  const unique = issues.filter((issue) => {
+    const id = formatIssue(issue);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  const rank = (issue: LocatedIssue) =>
+    issue.position ? issue.position.line * 1e6 + issue.position.col : Number.MAX_SAFE_INTEGER;
+  return unique.sort((a, b) => rank(a) - rank(b));
+}
+
+/** The profiles file is invalid; `message` is the whole report, ready for stderr. */
+export class ConfigError extends Error {
+  readonly issues: readonly LocatedIssue[];
+
+  constructor(issues: readonly LocatedIssue[]) {
+    const sorted = sortIssues(issues);
+    const count = sorted.length === 1 ? "1 error" : `${sorted.length} errors`;
+    const file = sorted[0]?.file ?? "config";
+    super(`${file}: ${count}; nothing was synthesized.\n\n${sorted.map(formatIssue).join("\n\n")}\n`);
+    this.name = "ConfigError";
+    this.issues = sorted;
+  }
+}

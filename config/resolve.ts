@@ -1,0 +1,233 @@
+/**
+ * The resolving step: a valid config in, a plain description of every profile per environment
+ * out. Pure (no files, no environment, no cdktf) and the one home of the derivation rules:
+ * addresses, names, descriptions, ARNs, tags and SSM paths. `rules.ts` checks the results of
+ * these same functions, so what is validated is exactly what is synthesized.
+ */
+import { type CatalogModel, destinationRegions, type Geography, type ModelCatalog } from "./catalog.ts";
+import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
+
+/** The parts of an ARN; `account: null` stands for the deploying account, known only at plan time. */
+export interface ArnParts {
+  readonly partition: string;
+  readonly service: string;
+  readonly region: string;
+  readonly account: string | null;
+  readonly resource: string;
+}
+
+/** One application inference profile in one environment, every value final. */
+export interface ResolvedProfile {
+  readonly env: string;
+  readonly product: string;
+  readonly purpose: string;
+  /** `<product>/<purpose>`: the key of the outputs and of `npm run profiles`. */
+  readonly key: string;
+  /** `<product>-<purpose>`: the Terraform address, stable across model upgrades. */
+  readonly address: string;
+  readonly name: string;
+  /**
+   * Absent for an adopted profile without `description:`: a description differing from the
+   * existing one would force a replacement, so none is set unless written.
+   */
+  readonly description?: string;
+  readonly modelKey: string;
+  readonly modelId: string;
+  readonly modelName: string;
+  readonly geography: Geography;
+  readonly region: string;
+  /** The model source (`copy_from`): a system-defined profile, or a foundation model for `none`. */
+  readonly copyFrom: ArnParts;
+  /** Regions whose foundation model may serve this profile; `"*"` when unknown or global. */
+  readonly destinationRegions: readonly string[] | "*";
+  readonly ssmParameterName: string;
+  /** Resource tags; the provider adds the environment's `defaultTags`. */
+  readonly tags: Readonly<Record<string, string>>;
+  /** The existing profile's ID when adopted with `import:`. */
+  readonly importId?: string;
+}
+
+/** The S3 state backend of an environment, defaults applied. */
+export interface ResolvedBackend {
+  readonly bucket: string;
+  readonly region: string;
+  readonly key: string;
+  readonly roleArn?: string;
+}
+
+/** One environment: everything one stack needs. */
+export interface ResolvedEnvironment {
+  readonly env: string;
+  /** `<env>-bedrock`. */
+  readonly stackName: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly accountId?: string;
+  readonly backend?: ResolvedBackend;
+  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
+  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  /** Provider `default_tags`: the global tags plus `env`. */
+  readonly defaultTags: Readonly<Record<string, string>>;
+  /** Sorted by address, so reordering the YAML changes nothing. */
+  readonly profiles: readonly ResolvedProfile[];
+}
+
+/** `<env>-bedrock`. */
+export function stackName(env: string): string {
+  return `${env}-bedrock`;
+}
+
+/** The AWS partition of a region: `aws`, `aws-us-gov`, `aws-cn`, `aws-iso`, `aws-iso-b`. */
+export function partitionOf(region: string): string {
+  if (region.startsWith("us-gov-")) return "aws-us-gov";
+  if (region.startsWith("cn-")) return "aws-cn";
+  if (region.startsWith("us-isob-")) return "aws-iso-b";
+  if (region.startsWith("us-iso-")) return "aws-iso";
+  return "aws";
+}
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>`, with `account` standing in for `null`. */
+export function formatArn(parts: ArnParts, account = parts.account ?? ""): string {
+  return `arn:${parts.partition}:${parts.service}:${parts.region}:${account}:${parts.resource}`;
+}
+
+/**
+ * The model source of a profile. A system-defined profile ARN carries the caller's account
+ * (AWS rejects it without: aws-bedrock-facts.json → arnFormats); a foundation model ARN has none.
+ */
+export function copyFromArn(
+  model: CatalogModel,
+  geography: Geography,
+  region: string,
+  accountId: string | undefined,
+): ArnParts {
+  const partition = partitionOf(region);
+  if (geography === "none") {
+    return { partition, service: "bedrock", region, account: "", resource: `foundation-model/${model.id}` };
+  }
+  return {
+    partition,
+    service: "bedrock",
+    region,
+    account: accountId ?? null,
+    resource: `inference-profile/${geography}.${model.id}`,
+  };
+}
+
+/** The org's naming convention `{product}-{model-short}-{env}`; changes with the model, as it must. */
+export function defaultProfileName(product: string, modelKey: string, env: string): string {
+  return `${product}-${modelKey}-${env}`;
+}
+
+/** A description AWS accepts: only letters, digits, `:` `.` and single separators. */
+export function defaultDescription(model: CatalogModel, product: string, purpose: string, env: string): string {
+  return `${model.name} for ${product} ${purpose} in ${env}`;
+}
+
+/** Where consumers read the ARN; stable across model upgrades. */
+export function ssmParameterName(env: string, product: string, purpose: string): string {
+  return purpose === "main"
+    ? `/${env}/${product}/bedrock/inference-profile-arn`
+    : `/${env}/${product}/bedrock/${purpose}/inference-profile-arn`;
+}
+
+/** Provider `default_tags` of an environment: the global tags plus `env`. */
+export function defaultTags(config: ProfilesConfig, env: string): Record<string, string> {
+  return { ...config.tags, env };
+}
+
+/** Resource tags of a profile: `product`, then the product's tags, then the profile's. */
+export function profileTags(
+  product: string,
+  productTags: Readonly<Record<string, string>> | undefined,
+  profile: ProfileConfig,
+): Record<string, string> {
+  return { product, ...productTags, ...profile.tags };
+}
+
+/** Every catalog model: the built-in ones plus the config's `models:`. */
+export function modelCatalog(builtIn: ModelCatalog, config: ProfilesConfig): ModelCatalog {
+  const custom = Object.entries(config.models).map(([key, model]): [string, CatalogModel] => [
+    key,
+    {
+      id: model.id,
+      name: model.name ?? key,
+      geographies: Object.fromEntries(model.geographies.map((geo) => [geo, undefined])),
+    },
+  ]);
+  return { ...builtIn, ...Object.fromEntries(custom) };
+}
+
+/** The region of an environment. */
+export function environmentRegion(config: ProfilesConfig, environment: EnvironmentConfig): string {
+  return environment.region ?? config.defaults.region;
+}
+
+/**
+ * One resolved profile. The caller guarantees the model and environment exist (`rules.ts`
+ * reports them otherwise).
+ */
+export function resolveProfile(
+  config: ProfilesConfig,
+  catalog: ModelCatalog,
+  product: string,
+  purpose: string,
+  env: string,
+): ResolvedProfile {
+  const productConfig = config.products[product];
+  const profile = productConfig.profiles[purpose];
+  const environment = config.environments[env];
+  const model = catalog[profile.model];
+  const geography = profile.geography ?? config.defaults.geography;
+  const region = profile.region ?? environmentRegion(config, environment);
+  return {
+    env,
+    product,
+    purpose,
+    key: `${product}/${purpose}`,
+    address: `${product}-${purpose}`,
+    name: profile.name ?? defaultProfileName(product, profile.model, env),
+    ...(profile.description !== undefined || profile.import === undefined
+      ? { description: profile.description ?? defaultDescription(model, product, purpose, env) }
+      : {}),
+    modelKey: profile.model,
+    modelId: model.id,
+    modelName: model.name,
+    geography,
+    region,
+    copyFrom: copyFromArn(model, geography, region, environment.accountId),
+    destinationRegions: destinationRegions(model, geography, region),
+    ssmParameterName: ssmParameterName(env, product, purpose),
+    tags: profileTags(product, productConfig.tags, profile),
+    ...(profile.import === undefined ? {} : { importId: profile.import }),
+  };
+}
+
+/** Every environment of a valid config with its profiles, in the config's environment order. */
+export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
+  const catalog = modelCatalog(builtIn, config);
+  return Object.entries(config.environments).map(([env, environment]) => {
+    const region = environmentRegion(config, environment);
+    const profiles = Object.entries(config.products).flatMap(([product, productConfig]) =>
+      Object.entries(productConfig.profiles)
+        .filter(([, profile]) => profile.envs.includes(env))
+        .map(([purpose]) => resolveProfile(config, catalog, product, purpose, env)),
+    );
+    profiles.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    const { backend, assumeRole, encryption, accountId } = environment;
+    return {
+      env,
+      stackName: stackName(env),
+      region,
+      partition: partitionOf(region),
+      ...(accountId === undefined ? {} : { accountId }),
+      ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? `bedrock/${env}.tfstate` } }),
+      ...(assumeRole === undefined ? {} : { assumeRole }),
+      ...(encryption === undefined
+        ? {}
+        : { encryption: { kmsKeyId: encryption.kmsKeyId, region: encryption.region ?? backend?.region ?? region } }),
+      defaultTags: defaultTags(config, env),
+      profiles,
+    };
+  });
+}

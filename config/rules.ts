@@ -1,0 +1,360 @@
+/**
+ * The rules that need more than one field or the model catalog (SPEC "Rules the tool enforces
+ * before anything is synthesized"). Each rule checks the value `resolve.ts` will synthesize,
+ * so a default that AWS would refuse is caught as surely as a typed one.
+ * Facts and sources: shared/reference/aws-bedrock-facts.json.
+ */
+import { type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
+import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
+import {
+  defaultTags,
+  environmentRegion,
+  formatArn,
+  modelCatalog,
+  partitionOf,
+  type ResolvedProfile,
+  resolveProfile,
+} from "./resolve.ts";
+import type { ProfilesConfig } from "./schema.ts";
+
+/** CreateInferenceProfile `inferenceProfileName`: 1–64 characters. */
+export const PROFILE_NAME = { pattern: /^([0-9a-zA-Z][ _-]?)+$/, max: 64 };
+/** CreateInferenceProfile `description`: 1–200 characters; no commas, parentheses, slashes. */
+export const DESCRIPTION = { pattern: /^([0-9a-zA-Z:.][ _-]?)+$/, max: 200 };
+/** CreateInferenceProfile `modelSource.copyFrom`: 1–2048 characters. */
+export const COPY_FROM = {
+  pattern:
+    /^arn:aws(|-us-gov|-cn|-iso|-iso-b):bedrock:(|[0-9a-z-]{0,20}):(|[0-9]{12}):(inference-profile|foundation-model)\/[a-zA-Z0-9-:.]+$/,
+  max: 2048,
+};
+/** Bedrock TagKey / TagValue (ASCII only); 50 tags per resource, default_tags included. */
+export const TAG = { pattern: /^[a-zA-Z0-9\s._:/=+@-]*$/, maxKey: 128, maxValue: 256, maxPerResource: 50 };
+/** GetInferenceProfile FoundationModelArn's model part: the form of a Bedrock model ID. */
+export const MODEL_ID = /^[a-z0-9-]{1,63}[.]([a-z0-9-]{1,63}[.]){0,2}[a-z0-9-]{1,63}([:][a-z0-9-]{1,63}){0,2}$/;
+/**
+ * SSM parameter names: `a-zA-Z0-9_.-/`, at most 15 levels, no `aws`/`ssm` prefix, and at most
+ * 1011 characters counted with the parameter ARN prefix (sysman-parameter-name-constraints).
+ */
+export const SSM_NAME = { pattern: /^[a-zA-Z0-9_.\-/]+$/, maxLevels: 15, maxWithArn: 1011, reserved: /^\/?(aws|ssm)/i };
+
+const NAME_ALLOWED = "1-64 letters or digits, each optionally followed by one space, _ or -";
+const DESCRIPTION_ALLOWED =
+  "1-200 characters: letters, digits, : and ., each optionally followed by one space, _ or - (no commas, parentheses, slashes or other dashes)";
+const TAG_ALLOWED = "letters, digits, spaces and . _ : / = + @ - (ASCII only)";
+
+type Path = ConfigPath;
+
+/** Where a profile's value sits in the YAML. */
+function profilePath(product: string, purpose: string, ...rest: (string | number)[]): Path {
+  return ["products", product, "profiles", purpose, ...rest];
+}
+
+/** Fold a string into one AWS accepts as a description, for the fix hint. */
+function descriptionSuggestion(text: string): string {
+  const words = text
+    .replace(/[^0-9a-zA-Z:. _-]+/g, " ")
+    .split(/\s+/)
+    .filter((word) => word !== "" && /[0-9a-zA-Z]/.test(word))
+    .map((word) => word.replace(/[-_]{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, ""));
+  return words.join(" ").slice(0, DESCRIPTION.max).trim();
+}
+
+/** Tag keys and values against Bedrock's patterns; `where` is the path of the tags map. */
+function checkTagMap(tags: Readonly<Record<string, string>> | undefined, where: Path): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  for (const [key, value] of Object.entries(tags ?? {})) {
+    if (key.length < 1 || key.length > TAG.maxKey || !TAG.pattern.test(key)) {
+      issues.push({
+        path: [...where, key],
+        atKey: true,
+        message: `tag key ${show(key)} is not accepted by Bedrock`,
+        allowed: `1-${TAG.maxKey} characters: ${TAG_ALLOWED}`,
+      });
+    } else if (key.toLowerCase().startsWith("aws:")) {
+      issues.push({
+        path: [...where, key],
+        atKey: true,
+        message: `tag key ${show(key)} uses the prefix "aws:", which AWS reserves for its own tags`,
+        fix: `rename the key, e.g. ${show(key.slice(4))}`,
+      });
+    }
+    if (value.length > TAG.maxValue || !TAG.pattern.test(value)) {
+      issues.push({
+        path: [...where, key],
+        message: `tag value ${show(value)} is not accepted by Bedrock`,
+        allowed: `0-${TAG.maxValue} characters: ${TAG_ALLOWED}`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Rules on environments alone. */
+function checkEnvironments(config: ProfilesConfig): ConfigIssue[] {
+  return Object.keys(config.environments).flatMap((env): ConfigIssue[] =>
+    SSM_NAME.reserved.test(env)
+      ? [
+          {
+            path: ["environments", env],
+            atKey: true,
+            message: `environment ${show(env)} would start its SSM parameter names with /${env}/, and SSM refuses names beginning with "aws" or "ssm"`,
+            fix: `rename the environment, e.g. ${show(`sandbox-${env.replace(/^(aws|ssm)-?/i, "") || "env"}`)}`,
+          },
+        ]
+      : [],
+  );
+}
+
+/** Rules on the `models:` additions. */
+function checkCustomModels(config: ProfilesConfig, builtIn: ModelCatalog): ConfigIssue[] {
+  return Object.entries(config.models).flatMap(([key, model]): ConfigIssue[] => {
+    const issues: ConfigIssue[] = [];
+    if (key in builtIn) {
+      issues.push({
+        path: ["models", key],
+        atKey: true,
+        message: `model ${show(key)} is already in the built-in catalog (${builtIn[key].id})`,
+        fix: "remove this entry to use the built-in one, or choose another key",
+      });
+    }
+    if (!MODEL_ID.test(model.id)) {
+      issues.push({
+        path: ["models", key, "id"],
+        message: `${show(model.id)} is not a Bedrock model ID`,
+        allowed: "provider.model-name with an optional :version, lowercase, e.g. anthropic.claude-opus-4-6-v1",
+        fix: /^(arn:|[a-z-]+\.[a-z]+\.)/.test(model.id)
+          ? "give the foundation model ID alone: no ARN, no geography prefix such as eu."
+          : undefined,
+      });
+    }
+    return issues;
+  });
+}
+
+/** Rules on one profile's references: its model, environments, geography and region. */
+function checkReferences(
+  config: ProfilesConfig,
+  catalog: ModelCatalog,
+  product: string,
+  purpose: string,
+): ConfigIssue[] {
+  const profile = config.products[product].profiles[purpose];
+  const issues: ConfigIssue[] = [];
+  profile.envs.forEach((env, index) => {
+    if (!(env in config.environments)) {
+      issues.push({
+        path: profilePath(product, purpose, "envs", index),
+        message: `unknown environment ${show(env)}`,
+        allowed: listSome(Object.keys(config.environments)),
+        fix: didYouMean(env, Object.keys(config.environments)) ?? "add it under environments: or remove it here",
+      });
+    }
+  });
+  const model = catalog[profile.model];
+  if (model === undefined) {
+    issues.push({
+      path: profilePath(product, purpose, "model"),
+      message: `unknown model ${show(profile.model)}`,
+      allowed: `a key of the model catalog: ${listSome(Object.keys(catalog).sort(), 40)}`,
+      fix: didYouMean(profile.model, Object.keys(catalog)) ?? "add the model under models: with its id and geographies",
+    });
+    return issues;
+  }
+  const geography = profile.geography ?? config.defaults.geography;
+  const geographyPath =
+    profile.geography === undefined ? ["defaults", "geography"] : profilePath(product, purpose, "geography");
+  if (!offersGeography(model, geography)) {
+    const offered = Object.keys(model.geographies);
+    issues.push({
+      path: profile.geography === undefined ? profilePath(product, purpose, "model") : geographyPath,
+      message: `${model.name} (${profile.model}) has no ${geography} cross-region profile`,
+      allowed: `geographies offering it: ${[...offered, "none"].join(", ")}`,
+      fix:
+        offered.length > 0
+          ? `set geography: ${offered[0]} on this profile, or geography: none for the foundation model in one region, or choose another model`
+          : "set geography: none on this profile (single-region foundation model), or choose another model",
+    });
+    return issues;
+  }
+  const sources = sourceRegions(model, geography);
+  for (const env of profile.envs.filter((e) => e in config.environments)) {
+    const region = profile.region ?? environmentRegion(config, config.environments[env]);
+    if (sources !== undefined && !sources.includes(region)) {
+      issues.push({
+        path: profile.region === undefined ? profilePath(product, purpose) : profilePath(product, purpose, "region"),
+        atKey: profile.region === undefined,
+        message: `${region} (${profile.region === undefined ? `region of environment ${env}` : "region"}) is not a source region of the ${geography} profile for ${model.name}`,
+        allowed: `source regions: ${sources.join(", ")}`,
+        fix: `set region: to one of them, or choose another geography`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Rules on the values a resolved profile synthesizes. */
+function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): ConfigIssue[] {
+  const { product, purpose } = resolved;
+  const profile = config.products[product].profiles[purpose];
+  const issues: ConfigIssue[] = [];
+  const namePath = profile.name === undefined ? profilePath(product, purpose) : profilePath(product, purpose, "name");
+  if (resolved.name.length > PROFILE_NAME.max || !PROFILE_NAME.pattern.test(resolved.name)) {
+    issues.push({
+      path: namePath,
+      atKey: profile.name === undefined,
+      message: `profile name ${show(resolved.name)}${profile.name === undefined ? " (the default)" : ""} is not accepted by Bedrock`,
+      allowed: NAME_ALLOWED,
+      fix:
+        resolved.name.length > PROFILE_NAME.max
+          ? `set a shorter name: (${resolved.name.length} characters now)`
+          : "use letters, digits and single - or _ between them",
+    });
+  }
+  if (
+    resolved.description !== undefined &&
+    (resolved.description.length > DESCRIPTION.max || !DESCRIPTION.pattern.test(resolved.description))
+  ) {
+    const suggestion = descriptionSuggestion(resolved.description);
+    issues.push({
+      path:
+        profile.description === undefined
+          ? profilePath(product, purpose)
+          : profilePath(product, purpose, "description"),
+      atKey: profile.description === undefined,
+      message: `description ${show(resolved.description)} is not accepted by Bedrock`,
+      allowed: DESCRIPTION_ALLOWED,
+      fix: suggestion === "" ? "remove the description" : `write description: ${suggestion}`,
+    });
+  }
+  const copyFrom = formatArn(resolved.copyFrom, resolved.copyFrom.account ?? "123456789012");
+  if (copyFrom.length > COPY_FROM.max || !COPY_FROM.pattern.test(copyFrom)) {
+    issues.push({
+      path: profilePath(product, purpose, "model"),
+      message: `model source ${show(copyFrom)} is not a valid copy_from ARN`,
+      allowed:
+        "arn:<partition>:bedrock:<region>:<account>:inference-profile/<id> or arn:<partition>:bedrock:<region>::foundation-model/<id>",
+    });
+  }
+  const ssmArn = `arn:${partitionOf(resolved.region)}:ssm:${resolved.region}:${resolved.copyFrom.account || "123456789012"}:parameter`;
+  const levels = resolved.ssmParameterName.split("/").filter((part) => part !== "").length;
+  if (
+    !SSM_NAME.pattern.test(resolved.ssmParameterName) ||
+    levels > SSM_NAME.maxLevels ||
+    ssmArn.length + resolved.ssmParameterName.length > SSM_NAME.maxWithArn
+  ) {
+    issues.push({
+      path: profilePath(product, purpose),
+      atKey: true,
+      message: `SSM parameter name ${show(resolved.ssmParameterName)} is not accepted by SSM`,
+      allowed: `a-zA-Z0-9_.-/, at most ${SSM_NAME.maxLevels} levels and ${SSM_NAME.maxWithArn} characters with its ARN prefix`,
+      fix: "shorten the environment, product or purpose key",
+    });
+  }
+  const merged = { ...defaultTags(config, resolved.env), ...resolved.tags };
+  const count = Object.keys(merged).length;
+  if (count > TAG.maxPerResource) {
+    issues.push({
+      path: profilePath(product, purpose),
+      atKey: true,
+      message: `profile has ${count} tags in ${resolved.env} after merging the provider's default_tags; Bedrock allows ${TAG.maxPerResource} per resource`,
+      fix: `remove ${count - TAG.maxPerResource} tag(s) from tags:, products.${product}.tags or this profile's tags:`,
+    });
+  }
+  for (const required of config.tagPolicy.required) {
+    if (!(required in merged)) {
+      issues.push({
+        path: profilePath(product, purpose),
+        atKey: true,
+        message: `profile lacks the tag ${show(required)} required by tagPolicy.required`,
+        fix: `add ${required}: to products.${product}.tags, to this profile's tags:, or to the global tags:`,
+      });
+    }
+  }
+  for (const [tagKey, allowedValues] of Object.entries(config.tagPolicy.allowed)) {
+    const value = merged[tagKey];
+    if (value !== undefined && !allowedValues.includes(value)) {
+      issues.push({
+        path: tagPath(config, product, purpose, tagKey),
+        message: `tag ${tagKey}: ${show(value)} is not allowed by tagPolicy.allowed`,
+        allowed: allowedValues.join(", "),
+        fix: didYouMean(value, allowedValues),
+      });
+    }
+  }
+  return issues;
+}
+
+/** Where a merged tag's value was written: the profile's tags, the product's, or the global ones. */
+function tagPath(config: ProfilesConfig, product: string, purpose: string, tagKey: string): Path {
+  if (config.products[product].profiles[purpose].tags?.[tagKey] !== undefined) {
+    return profilePath(product, purpose, "tags", tagKey);
+  }
+  if (config.products[product].tags?.[tagKey] !== undefined) return ["products", product, "tags", tagKey];
+  if (config.tags[tagKey] !== undefined) return ["tags", tagKey];
+  return profilePath(product, purpose);
+}
+
+/** Names are unique per account and region, across every stack sharing them. */
+function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedProfile[]): ConfigIssue[] {
+  const byPlace = new Map<string, ResolvedProfile[]>();
+  for (const profile of resolved) {
+    const account = config.environments[profile.env].accountId ?? `the account of ${profile.env}`;
+    const place = `${account}\u0000${profile.region}\u0000${profile.name}`;
+    byPlace.set(place, [...(byPlace.get(place) ?? []), profile]);
+  }
+  const issues: ConfigIssue[] = [];
+  for (const clash of byPlace.values()) {
+    if (clash.length < 2) continue;
+    for (const profile of clash) {
+      const others = clash
+        .filter((other) => other !== profile)
+        .map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`);
+      const account = config.environments[profile.env].accountId;
+      const { name } = config.products[profile.product].profiles[profile.purpose];
+      issues.push({
+        path:
+          name === undefined
+            ? profilePath(profile.product, profile.purpose)
+            : profilePath(profile.product, profile.purpose, "name"),
+        atKey: name === undefined,
+        message: `profile name ${show(profile.name)} in ${profile.env} is also used by ${others.join(" and ")}; names are unique per account${account ? ` (${account})` : ""} and region (${profile.region})`,
+        fix: "give one of them another name:",
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * Every rule violation of a config that passed the shape check, in no particular order
+ * (the loader sorts them by position).
+ */
+export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): ConfigIssue[] {
+  const catalog = modelCatalog(builtIn, config);
+  const issues: ConfigIssue[] = [
+    ...checkEnvironments(config),
+    ...checkCustomModels(config, builtIn),
+    ...checkTagMap(config.tags, ["tags"]),
+  ];
+  const resolved: ResolvedProfile[] = [];
+  for (const [product, productConfig] of Object.entries(config.products)) {
+    issues.push(...checkTagMap(productConfig.tags, ["products", product, "tags"]));
+    for (const [purpose, profile] of Object.entries(productConfig.profiles)) {
+      issues.push(...checkTagMap(profile.tags, profilePath(product, purpose, "tags")));
+      const referenceIssues = checkReferences(config, catalog, product, purpose);
+      issues.push(...referenceIssues);
+      if (
+        !(profile.model in catalog) ||
+        !offersGeography(catalog[profile.model], profile.geography ?? config.defaults.geography)
+      )
+        continue;
+      for (const env of profile.envs.filter((e) => e in config.environments)) {
+        const one = resolveProfile(config, catalog, product, purpose, env);
+        resolved.push(one);
+        issues.push(...checkResolved(config, one));
+      }
+    }
+  }
+  issues.push(...checkUniqueNames(config, resolved));
+  return issues;
+}

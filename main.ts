@@ -1,0 +1,23 @@
+/**
+ * `npm run synth`: read the profiles file, check it, and synthesize one stack per environment
+ * into `CDKTF_OUTDIR` (default `cdktf.out`). On a config error: the report on stderr, exit 1,
+ * the output directory untouched.
+ */
+import { BUILT_IN_MODELS } from "./config/catalog.ts";
+import { ConfigError } from "./config/errors.ts";
+import { configPath, loadConfig } from "./config/loader.ts";
+import { resolveEnvironments } from "./config/resolve.ts";
+import { buildApp, localStatePath } from "./stacks/bedrock-app.ts";
+
+const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+try {
+  const config = loadConfig(configPath());
+  buildApp(resolveEnvironments(config, BUILT_IN_MODELS), {
+    outdir,
+    localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),
+  }).synth();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  process.stderr.write(error.message);
+  process.exitCode = 1;
+}

@@ -1,0 +1,38 @@
+/** The cdktf app: one {@link BedrockStack} per environment. */
+import { relative, resolve, sep } from "node:path";
+import { App } from "cdktf";
+import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { BedrockStack } from "./bedrock-stack.ts";
+
+/**
+ * The local state file of a stack without a backend, relative to the directory OpenTofu runs
+ * in (`<outdir>/stacks/<stack>`) and pointing at the project root, so state survives
+ * `rm -rf cdktf.out`. cdktf's default is an absolute, machine-specific path.
+ */
+export function localStatePath(outdir: string, stack: string, projectRoot: string): string {
+  const up = relative(resolve(projectRoot, outdir, "stacks", stack), projectRoot)
+    .split(sep)
+    .join("/");
+  return `${up}/terraform.${stack}.tfstate`;
+}
+
+/** Options of {@link buildApp}. */
+export interface BuildAppOptions {
+  /** Where synth writes. */
+  readonly outdir: string;
+  /** The local state path of each stack without a backend; see {@link localStatePath}. */
+  readonly localStatePath: (stack: string) => string;
+}
+
+/** Build the app for `environments`. */
+export function buildApp(environments: readonly ResolvedEnvironment[], options: BuildAppOptions): App {
+  // Stack traces in construct metadata cost time per construct and are never read here.
+  const app = new App({ outdir: options.outdir, stackTraces: false });
+  for (const environment of environments) {
+    new BedrockStack(app, environment.stackName, {
+      environment,
+      localStatePath: options.localStatePath(environment.stackName),
+    });
+  }
+  return app;
+}

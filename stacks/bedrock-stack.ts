@@ -1,0 +1,101 @@
+/**
+ * One environment's stack `<env>-bedrock`: the AWS provider, the state backend, every profile
+ * of the environment and the outputs consumers and scripts read.
+ */
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity/index.js";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { InferenceProfile } from "./inference-profile.ts";
+
+/**
+ * Where OpenTofu finds the provider. Fully qualified, or cdktf-cli misreads the lock file
+ * OpenTofu writes (https://github.com/opentofu/opentofu/issues/2402).
+ */
+export const AWS_PROVIDER_SOURCE = "registry.opentofu.org/hashicorp/aws";
+
+/** Props of {@link BedrockStack}. */
+export interface BedrockStackProps {
+  readonly environment: ResolvedEnvironment;
+  /** Local state file, relative to the stack's working directory; used without a backend. */
+  readonly localStatePath: string;
+}
+
+/** The stack of one environment. */
+export class BedrockStack extends TerraformStack {
+  readonly profiles: readonly InferenceProfile[];
+
+  constructor(scope: Construct, id: string, props: BedrockStackProps) {
+    super(scope, id);
+    const { environment } = props;
+
+    new AwsProvider(this, "aws", {
+      region: environment.region,
+      defaultTags: [{ tags: { ...environment.defaultTags } }],
+      ...(environment.accountId === undefined ? {} : { allowedAccountIds: [environment.accountId] }),
+      ...(environment.assumeRole === undefined
+        ? {}
+        : {
+            assumeRole: [
+              {
+                roleArn: environment.assumeRole.roleArn,
+                ...(environment.assumeRole.sessionName ? { sessionName: environment.assumeRole.sessionName } : {}),
+              },
+            ],
+          }),
+    });
+    this.addOverride("terraform.required_providers.aws.source", AWS_PROVIDER_SOURCE);
+
+    if (environment.backend === undefined) {
+      new LocalBackend(this, { path: props.localStatePath });
+    } else {
+      const { bucket, region, key, roleArn } = environment.backend;
+      new S3Backend(this, {
+        bucket,
+        region,
+        key,
+        encrypt: true,
+        ...(roleArn === undefined ? {} : { assumeRole: { roleArn } }),
+      });
+      // S3-native locking (OpenTofu >= 1.10); cdktf 0.21's S3Backend has no property for it.
+      this.addOverride("terraform.backend.s3.use_lockfile", true);
+    }
+
+    const accountId = environment.accountId ?? new DataAwsCallerIdentity(this, "current", {}).accountId;
+
+    this.profiles = environment.profiles.map(
+      (profile) => new InferenceProfile(this, profile.address, { profile, stackRegion: environment.region, accountId }),
+    );
+
+    new TerraformOutput(this, "inference_profile_arns", {
+      description: "Profile name → ARN",
+      value: Object.fromEntries(this.profiles.map((p) => [p.resource.name, p.resource.arn])),
+    });
+    new TerraformOutput(this, "inference_profiles", {
+      description: "<product>/<purpose> → name, arn, id, model_id, copy_from, ssm_parameter",
+      value: Object.fromEntries(
+        this.profiles.map((p, index) => {
+          const profile = environment.profiles[index];
+          return [
+            profile.key,
+            {
+              name: profile.name,
+              arn: p.resource.arn,
+              id: p.resource.id,
+              model_id: profile.modelId,
+              copy_from: p.copyFrom,
+              ssm_parameter: profile.ssmParameterName,
+            },
+          ];
+        }),
+      ),
+    });
+    new TerraformOutput(this, "consumer_iam_policies", {
+      description: "<product>/<purpose> → the IAM policy JSON a consumer attaches to invoke the profile",
+      value: Object.fromEntries(
+        this.profiles.map((p, index) => [environment.profiles[index].key, p.policy.document.json]),
+      ),
+    });
+  }
+}

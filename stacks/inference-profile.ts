@@ -1,0 +1,64 @@
+/**
+ * One application inference profile and the SSM parameter consumers read its ARN from.
+ * Addresses come from product and purpose only, never from the model: a model change then
+ * replaces the profile in place (create_before_destroy) and rewrites the same parameter.
+ */
+import { BedrockInferenceProfile } from "@cdktf/provider-aws/lib/bedrock-inference-profile/index.js";
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter/index.js";
+import { Construct } from "constructs";
+import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
+import { ConsumerPolicy } from "./consumer-policy.ts";
+
+/** Props of {@link InferenceProfile}. */
+export interface InferenceProfileProps {
+  readonly profile: ResolvedProfile;
+  /** The stack's provider region; `region` is set on resources only where the profile's differs. */
+  readonly stackRegion: string;
+  /** The deploying account: the environment's `accountId`, else the caller identity token. */
+  readonly accountId: string;
+}
+
+/** `aws_bedrock_inference_profile.<product>-<purpose>` and `aws_ssm_parameter.<product>-<purpose>`. */
+export class InferenceProfile extends Construct {
+  readonly resource: BedrockInferenceProfile;
+  readonly parameter: SsmParameter;
+  readonly policy: ConsumerPolicy;
+  /** `copy_from` as synthesized (may hold the caller identity token). */
+  readonly copyFrom: string;
+
+  constructor(scope: Construct, id: string, props: InferenceProfileProps) {
+    super(scope, id);
+    const { profile, stackRegion, accountId } = props;
+    const region = profile.region === stackRegion ? {} : { region: profile.region };
+    this.copyFrom = formatArn(profile.copyFrom, profile.copyFrom.account ?? accountId);
+
+    this.resource = new BedrockInferenceProfile(this, "profile", {
+      ...region,
+      name: profile.name,
+      ...(profile.description === undefined ? {} : { description: profile.description }),
+      modelSource: [{ copyFrom: this.copyFrom }],
+      tags: { ...profile.tags },
+      lifecycle: {
+        createBeforeDestroy: true,
+        // Provider 6.25.0 cannot read model_source back after import and would plan a
+        // replacement (hashicorp/terraform-provider-aws#45705). A real model change also
+        // changes the name, which forces the replacement anyway.
+        ...(profile.importId === undefined ? {} : { ignoreChanges: ["model_source"] }),
+      },
+    });
+    this.resource.overrideLogicalId(profile.address);
+    if (profile.importId !== undefined) this.resource.importFrom(profile.importId);
+
+    this.parameter = new SsmParameter(this, "arn-parameter", {
+      ...region,
+      name: profile.ssmParameterName,
+      description: `ARN of the Bedrock application inference profile ${profile.key} in ${profile.env}`,
+      type: "String",
+      value: this.resource.arn,
+      tags: { ...profile.tags },
+    });
+    this.parameter.overrideLogicalId(profile.address);
+
+    this.policy = new ConsumerPolicy(this, "consumer-policy", { profile, profileArn: this.resource.arn, accountId });
+  }
+}
