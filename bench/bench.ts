@@ -2,19 +2,16 @@
  * Benchmark of the whole `npm run synth` process: profiles YAML in, OpenTofu JSON out.
  *
  * What is measured, and why this way:
- * - Each run spawns the real entry point (`node_modules/.bin/tsx main.ts`) as a fresh process tree,
+ * - Each run spawns the command of `npm run synth` (`node --import tsx main.ts`) as a fresh process,
  *   because that is what users and CI pay for: Node start-up, tsx transpilation, module loading,
  *   parsing, validation, synthesis and writing the JSON. Timing in-process would hide all of that.
  * - Wall time is taken here around spawn → close with a monotonic clock, so it is identical for
  *   both memory probes below (the extra exec of /usr/bin/time costs ~1 ms, which is noise).
- * - Peak memory: `tsx main.ts` is a launcher node process that spawns a second node process doing
- *   the real work. GNU time (`/usr/bin/time -f '%e %M'`) reports ru_maxrss from wait4(), which the
- *   kernel folds over every reaped descendant: it is the exact peak RSS of the LARGEST single
- *   process of the tree (the synth worker), measured by the kernel with no sampling. It is not the
- *   sum of the launcher and the worker: the launcher's few tens of MB are not included. Nothing
- *   short of a dedicated cgroup (memory.peak) gives an exact simultaneous whole-tree peak, and
- *   creating cgroups needs privileges a benchmark should not require; the worker is the process
- *   whose growth matters for the 300 MB target, so this is the honest, reproducible number.
+ * - Peak memory: GNU time (`/usr/bin/time -f '%e %M'`) reports ru_maxrss from wait4(), which the
+ *   kernel folds over every reaped descendant: the exact peak RSS of the largest single process of
+ *   the tree, measured by the kernel with no sampling. The synth runs in one node process (tsx is
+ *   loaded with --import, no launcher), so this is the whole process's peak. A BENCH_COMMAND that
+ *   spawns children reports its largest process, not their sum.
  * - Fallback without GNU time (or with `--memory proc`): poll /proc every 10 ms, walk the process
  *   tree and keep each process's VmHWM (its kernel-tracked high-water mark), reporting the largest
  *   one, i.e. the same quantity as GNU time. VmHWM is monotonic, so sampling only misses growth in
@@ -142,7 +139,7 @@ function parseOptions(argv: string[]): Options {
   return { runs, sizes, probe: memory };
 }
 
-/** The synth argv: BENCH_COMMAND (JSON array) if set, else the real entry point via local tsx. */
+/** The synth argv: BENCH_COMMAND (JSON array) if set, else the command of `npm run synth`. */
 function synthCommand(): string[] {
   const override = process.env.BENCH_COMMAND;
   if (override !== undefined && override !== "") {
@@ -160,7 +157,8 @@ function synthCommand(): string[] {
   if (!existsSync(join(REPO_ROOT, "main.ts"))) {
     throw new UsageError(`${join(REPO_ROOT, "main.ts")} does not exist; write it or set BENCH_COMMAND`);
   }
-  return [join(REPO_ROOT, "node_modules", ".bin", "tsx"), "main.ts"];
+  // The same command as `npm run synth`, without npm's own start-up.
+  return [process.execPath, "--import", "tsx", "main.ts"];
 }
 
 /** Number of profile instances in a config: each profile counts once per listed env. */

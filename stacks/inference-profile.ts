@@ -20,15 +20,19 @@ export interface InferenceProfileProps {
 
 /** `aws_bedrock_inference_profile.<product>-<purpose>` and `aws_ssm_parameter.<product>-<purpose>`. */
 export class InferenceProfile extends Construct {
+  readonly profile: ResolvedProfile;
   readonly resource: BedrockInferenceProfile;
   readonly parameter: SsmParameter;
   readonly policy: ConsumerPolicy;
+  /** The profile's ARN (a token until apply), made once: every attribute read builds a new token. */
+  readonly arn: string;
   /** `copy_from` as synthesized (may hold the caller identity token). */
   readonly copyFrom: string;
 
   constructor(scope: Construct, id: string, props: InferenceProfileProps) {
     super(scope, id);
     const { profile, stackRegion, accountId } = props;
+    this.profile = profile;
     const region = profile.region === stackRegion ? {} : { region: profile.region };
     this.copyFrom = formatArn(profile.copyFrom, profile.copyFrom.account ?? accountId);
 
@@ -49,16 +53,17 @@ export class InferenceProfile extends Construct {
     this.resource.overrideLogicalId(profile.address);
     if (profile.importId !== undefined) this.resource.importFrom(profile.importId);
 
+    this.arn = this.resource.arn;
     this.parameter = new SsmParameter(this, "arn-parameter", {
       ...region,
       name: profile.ssmParameterName,
       description: `ARN of the Bedrock application inference profile ${profile.key} in ${profile.env}`,
       type: "String",
-      value: this.resource.arn,
+      value: this.arn,
       tags: { ...profile.tags },
     });
     this.parameter.overrideLogicalId(profile.address);
 
-    this.policy = new ConsumerPolicy(this, "consumer-policy", { profile, profileArn: this.resource.arn, accountId });
+    this.policy = new ConsumerPolicy(this, "consumer-policy", { profile, profileArn: this.arn, accountId });
   }
 }
