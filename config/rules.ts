@@ -318,7 +318,7 @@ function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedPro
             : profilePath(profile.product, profile.purpose, "name"),
         atKey: name === undefined,
         message: `profile name ${show(profile.name)} in ${profile.env} is also used by ${others.join(" and ")}; names are unique per account${account ? ` (${account})` : ""} and region (${profile.region})`,
-        fix: "give one of them another name:",
+        fix: `give one of them a name:, e.g. name: ${profile.product}-${profile.purpose}-${profile.modelKey}-${profile.env}`,
       });
     }
   }

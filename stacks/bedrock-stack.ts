@@ -90,9 +90,7 @@ export class BedrockStack extends TerraformStack {
     });
     new TerraformOutput(this, "consumer_iam_policies", {
       description: "<product>/<purpose> → the IAM policy JSON a consumer attaches to invoke the profile",
-      value: Object.fromEntries(
-        this.profiles.map((p, index) => [environment.profiles[index].key, "x"]),
-      ),
+      value: Object.fromEntries(this.profiles.map((p) => [p.profile.key, p.policy.document.json])),
     });
   }
 }

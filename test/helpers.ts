@@ -1,0 +1,78 @@
+/** Shared test helpers: configs from text, synth into a temp dir, read stacks back. */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { BUILT_IN_MODELS } from "../config/catalog.ts";
+import { loadConfig, parseConfig } from "../config/loader.ts";
+import { type ResolvedEnvironment, resolveEnvironments } from "../config/resolve.ts";
+import type { ProfilesConfig } from "../config/schema.ts";
+import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
+
+/** The repository root. */
+export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** The shipped config, checked. */
+export function shippedConfig(): ProfilesConfig {
+  return loadConfig(join(ROOT, "config/profiles.yaml"));
+}
+
+/** A fixture under test/fixtures, checked. */
+export function fixtureConfig(name: string): ProfilesConfig {
+  return loadConfig(join(ROOT, "test/fixtures", name));
+}
+
+/** A config from YAML text, checked. */
+export function configFrom(yaml: string): ProfilesConfig {
+  return parseConfig(yaml, "test.yaml");
+}
+
+/** Resolve a checked config with the built-in catalog. */
+export function resolve(config: ProfilesConfig): ResolvedEnvironment[] {
+  return resolveEnvironments(config, BUILT_IN_MODELS);
+}
+
+/** A synthesized stack: the file text and its parsed JSON. */
+export interface SynthesizedStack {
+  readonly text: string;
+  // biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON is read structurally
+  readonly json: any;
+}
+
+/**
+ * Synthesize a config as `npm run synth` does with the default outdir (same local state paths),
+ * writing into a temporary directory. Returns every stack by name.
+ */
+export function synth(config: ProfilesConfig): Record<string, SynthesizedStack> {
+  const outdir = mkdtempSync(join(tmpdir(), "bedrock-profiles-"));
+  try {
+    buildApp(resolve(config), {
+      outdir,
+      localStatePath: (stack) => localStatePath("cdktf.out", stack, ROOT),
+    }).synth();
+    return readStacks(outdir);
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** Every `stacks/<name>/cdk.tf.json` under an outdir. */
+export function readStacks(outdir: string): Record<string, SynthesizedStack> {
+  const stacks: Record<string, SynthesizedStack> = {};
+  for (const name of readdirSync(join(outdir, "stacks")).sort()) {
+    const text = readFileSync(join(outdir, "stacks", name, "cdk.tf.json"), "utf8");
+    stacks[name] = { text, json: JSON.parse(text) };
+  }
+  return stacks;
+}
+
+/** Run main.ts like `npm run synth`, from `cwd`, with `env` added. */
+export function runSynth(cwd: string, env: Record<string, string> = {}) {
+  const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href;
+  return spawnSync(process.execPath, ["--import", tsx, join(ROOT, "main.ts")], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
+}
