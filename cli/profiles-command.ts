@@ -24,10 +24,13 @@ export interface CommandResult {
 export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
        npm run profiles -- policy <env> <product>/<purpose>
 
-  (no command)   every profile per environment: a table, --json for scripts, --markdown for docs
+  (no command)      every profile per environment: a table, --json for scripts, --markdown for docs
   --env, --product  only these (repeat the flag or give a comma list)
-  policy         the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
+  policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
 `;
+
+/** The fix for every malformed `policy` command line. */
+const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
 
 const OPTIONS = {
   env: { type: "string", multiple: true },
@@ -36,6 +39,14 @@ const OPTIONS = {
   markdown: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
+
+/** The flags of the listing. */
+interface ListingFlags {
+  readonly env?: readonly string[];
+  readonly product?: readonly string[];
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+}
 
 /** A mistake in the command line: what was given, what exists, how to fix it. Exit 2. */
 class UsageError extends Error {
@@ -76,8 +87,6 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
   }
 }
 
-const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
-
 /** `util.parseArgs`, with every unknown or malformed flag reported as a {@link UsageError}. */
 function parseCommandLine(argv: readonly string[]) {
   const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
@@ -95,13 +104,14 @@ function parseCommandLine(argv: readonly string[]) {
       throw new UsageError(`${token.rawName} takes no value, got ${show(token.value)}`, undefined, token.rawName);
     }
   }
-  const values = parsed.values as { env?: string[]; product?: string[]; json?: boolean; markdown?: boolean };
+  // Every flag was checked above, so the values have the types OPTIONS declares.
+  const values = parsed.values as ListingFlags & { help?: boolean };
   const positionals = parsed.positionals;
   if (positionals.length > 0 && positionals[0] !== "policy") {
     throw new UsageError(`unknown command ${show(positionals[0])}`, "policy", didYouMean(positionals[0], ["policy"]));
   }
   if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
-  return { values: { ...values, help: (parsed.values as { help?: boolean }).help }, positionals };
+  return { values, positionals };
 }
 
 /** Comma lists and repeated flags as one list, each entry checked against what exists. */
@@ -124,7 +134,7 @@ function copyFromText(profile: ResolvedProfile): string {
 function listProfiles(
   config: ProfilesConfig,
   environments: readonly ResolvedEnvironment[],
-  values: { env?: string[]; product?: string[]; json?: boolean; markdown?: boolean },
+  values: ListingFlags,
 ): string {
   const envs = selected(values.env, Object.keys(config.environments), "environment");
   const products = selected(values.product, Object.keys(config.products), "product");
