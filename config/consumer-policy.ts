@@ -87,7 +87,10 @@ export interface IamPolicyDocument {
   }[];
 }
 
-/** The statements as IAM policy JSON, the document `aws_iam_policy_document` renders. */
+/**
+ * The statements as IAM policy JSON: the same grant `aws_iam_policy_document` renders (which
+ * may sort lists and write one-element lists as strings).
+ */
 export function iamPolicyDocument(statements: readonly PolicyStatement[]): IamPolicyDocument {
   return {
     Version: "2012-10-17",
