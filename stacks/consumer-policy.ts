@@ -1,13 +1,12 @@
 /**
  * The least-privilege policy a consumer attaches to invoke one application inference profile
- * (SPEC "Consumer access"). Built with `data.aws_iam_policy_document`, never as a JSON string.
+ * (SPEC "Consumer access"), as `data.aws_iam_policy_document`. The statements come from
+ * {@link consumerPolicyStatements}, the same ones `npm run profiles -- policy` prints.
  */
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";
 import { Construct } from "constructs";
-import { type ArnParts, formatArn, type ResolvedProfile } from "../config/resolve.ts";
-
-/** InvokeModel* also authorize Converse and ConverseStream. */
-export const INVOKE_ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+import { consumerPolicyStatements } from "../config/consumer-policy.ts";
+import type { ResolvedProfile } from "../config/resolve.ts";
 
 /** Props of {@link ConsumerPolicy}. */
 export interface ConsumerPolicyProps {
@@ -18,45 +17,22 @@ export interface ConsumerPolicyProps {
   readonly accountId: string;
 }
 
-/** The consumer policy document of one profile; `json` is what the output shows. */
+/** `data.aws_iam_policy_document.<product>-<purpose>-consumer`; `document.json` is what the output shows. */
 export class ConsumerPolicy extends Construct {
   readonly document: DataAwsIamPolicyDocument;
 
   constructor(scope: Construct, id: string, props: ConsumerPolicyProps) {
     super(scope, id);
     const { profile, profileArn, accountId } = props;
-    const foundationModel = (region: string): string =>
-      formatArn({ ...profile.copyFrom, region, account: "", resource: `foundation-model/${profile.modelId}` });
-    const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
-    const statements = [{ sid: "InvokeApplicationProfile", actions: INVOKE_ACTIONS, resources: [profileArn] }];
-    if (profile.geography === "none") {
-      statements.push({
-        sid: "InvokeFoundationModel",
-        actions: INVOKE_ACTIONS,
-        resources: [foundationModel(profile.region)],
-      });
-    } else {
-      const systemProfile: ArnParts = profile.copyFrom;
-      statements.push({
-        sid: "InvokeSystemProfile",
-        actions: INVOKE_ACTIONS,
-        resources: [formatArn(systemProfile, accountId)],
-      });
-    }
     this.document = new DataAwsIamPolicyDocument(this, "document", {
-      statement: [
-        ...statements,
-        ...(profile.geography === "none"
-          ? []
-          : [
-              {
-                sid: "InvokeFoundationModelThroughProfile",
-                actions: INVOKE_ACTIONS,
-                resources: regions.map(foundationModel),
-                condition: [{ test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [profileArn] }],
-              },
-            ]),
-      ],
+      statement: consumerPolicyStatements(profile, { profileArn, accountId }).map((statement) => ({
+        sid: statement.sid,
+        actions: [...statement.actions],
+        resources: [...statement.resources],
+        ...(statement.conditions === undefined
+          ? {}
+          : { condition: statement.conditions.map((condition) => ({ ...condition, values: [...condition.values] })) }),
+      })),
     });
     this.document.overrideLogicalId(`${profile.address}-consumer`);
   }

@@ -69,8 +69,13 @@ export function readStacks(outdir: string): Record<string, SynthesizedStack> {
 
 /** Run main.ts like `npm run synth`, from `cwd`, with `env` added. */
 export function runSynth(cwd: string, env: Record<string, string> = {}) {
+  return runScript("main.ts", [], cwd, env);
+}
+
+/** Run a script of the repo as its npm script does (`node --import tsx <script>`), from `cwd`, with `env` added. */
+export function runScript(script: string, args: readonly string[], cwd: string, env: Record<string, string> = {}) {
   const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/esm/index.mjs")).href;
-  return spawnSync(process.execPath, ["--import", tsx, join(ROOT, "main.ts")], {
+  return spawnSync(process.execPath, ["--import", tsx, join(ROOT, script), ...args], {
     cwd,
     env: { ...process.env, ...env },
     encoding: "utf8",

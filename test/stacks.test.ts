@@ -170,6 +170,28 @@ describe("outputs", () => {
       "platform/summarize": "${data.aws_iam_policy_document.platform-summarize-consumer.json}",
     });
   });
+
+  it("grants agents/main in prod its two profiles, and the model in each EU destination only through them", () => {
+    const systemProfile =
+      "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0";
+    const [profiles, models] = prod.data.aws_iam_policy_document["agents-main-consumer"].statement;
+    expect(profiles.resources).toEqual(["${aws_bedrock_inference_profile.agents-main.arn}", systemProfile]);
+    expect(models.resources.map((arn: string) => arn.split(":")[3])).toEqual([
+      "eu-central-1",
+      "eu-north-1",
+      "eu-south-1",
+      "eu-south-2",
+      "eu-west-1",
+      "eu-west-3",
+    ]);
+    expect(models.condition).toEqual([
+      {
+        test: "StringEquals",
+        variable: "bedrock:InferenceProfileArn",
+        values: ["${aws_bedrock_inference_profile.agents-main.arn}", systemProfile],
+      },
+    ]);
+  });
 });
 
 describe("a model upgrade", () => {

@@ -1,0 +1,219 @@
+/**
+ * `npm run profiles`: every resolved profile without AWS, and the policy a consumer attaches.
+ * Reads the config through the loader and the same resolving step as synth, so what it shows
+ * is what synth builds. Exit 0 on success, 1 on a config error (the loader's report), 2 on a
+ * usage error (unknown flag, environment, product or profile).
+ */
+import { parseArgs } from "node:util";
+import { BUILT_IN_MODELS } from "../config/catalog.ts";
+import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
+import { ConfigError, didYouMean, listSome, show } from "../config/errors.ts";
+import { loadConfig } from "../config/loader.ts";
+import { formatArn, type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
+import type { ProfilesConfig } from "../config/schema.ts";
+import { formatMarkdownTable, formatTextTable } from "./table.ts";
+
+/** What a run printed and how it ended. */
+export interface CommandResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** How to call the command; printed by `--help` and after usage errors. */
+export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
+       npm run profiles -- policy <env> <product>/<purpose>
+
+  (no command)      every profile per environment: a table, --json for scripts, --markdown for docs
+  --env, --product  only these (repeat the flag or give a comma list)
+  policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
+`;
+
+/** The fix for every malformed `policy` command line. */
+const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
+
+const OPTIONS = {
+  env: { type: "string", multiple: true },
+  product: { type: "string", multiple: true },
+  json: { type: "boolean" },
+  markdown: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The flags of the listing. */
+interface ListingFlags {
+  readonly env?: readonly string[];
+  readonly product?: readonly string[];
+  readonly json?: boolean;
+  readonly markdown?: boolean;
+}
+
+/** A mistake in the command line: what was given, what exists, how to fix it. Exit 2. */
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly allowed?: string,
+    readonly fix?: string,
+  ) {
+    super(message);
+  }
+
+  /** The text for stderr, laid out like the config errors. */
+  report(): string {
+    const lines = [`profiles: ${this.message}`];
+    if (this.allowed !== undefined) lines.push(`    allowed: ${this.allowed}`);
+    lines.push(`    fix: ${this.fix ?? "see npm run profiles -- --help"}`);
+    return `${lines.join("\n")}\n`;
+  }
+}
+
+/** Run the command with `argv` (the arguments after `npm run profiles --`) against `configFile`. */
+export function runProfilesCommand(argv: readonly string[], configFile: string): CommandResult {
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    if (values.help) return { exitCode: 0, stdout: USAGE, stderr: "" };
+    const config = loadConfig(configFile);
+    const environments = resolveEnvironments(config, BUILT_IN_MODELS);
+    if (positionals.length === 0)
+      return { exitCode: 0, stdout: listProfiles(config, environments, values), stderr: "" };
+    if (values.env || values.product || values.json || values.markdown) {
+      throw new UsageError("policy takes no --env, --product, --json or --markdown", undefined, USAGE_POLICY_FIX);
+    }
+    return policy(config, environments, positionals);
+  } catch (error) {
+    if (error instanceof ConfigError) return { exitCode: 1, stdout: "", stderr: error.message };
+    if (error instanceof UsageError) return { exitCode: 2, stdout: "", stderr: error.report() };
+    throw error;
+  }
+}
+
+/** `util.parseArgs`, with every unknown or malformed flag reported as a {@link UsageError}. */
+function parseCommandLine(argv: readonly string[]) {
+  const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
+  const flags = Object.keys(OPTIONS).map((name) => `--${name}`);
+  for (const token of parsed.tokens) {
+    if (token.kind !== "option") continue;
+    const option = (OPTIONS as Record<string, { type: string }>)[token.name];
+    if (option === undefined) {
+      throw new UsageError(`unknown flag ${show(token.rawName)}`, flags.join(", "), didYouMean(token.rawName, flags));
+    }
+    if (option.type === "string" && token.value === undefined) {
+      throw new UsageError(`${token.rawName} needs a value`, undefined, `${token.rawName} <${token.name}>`);
+    }
+    if (option.type === "boolean" && token.value !== undefined) {
+      throw new UsageError(`${token.rawName} takes no value, got ${show(token.value)}`, undefined, token.rawName);
+    }
+  }
+  // Every flag was checked above, so the values have the types OPTIONS declares.
+  const values = parsed.values as ListingFlags & { help?: boolean };
+  const positionals = parsed.positionals;
+  if (positionals.length > 0 && positionals[0] !== "policy") {
+    throw new UsageError(`unknown command ${show(positionals[0])}`, "policy", didYouMean(positionals[0], ["policy"]));
+  }
+  if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
+  return { values, positionals };
+}
+
+/** Comma lists and repeated flags as one list, each entry checked against what exists. */
+function selected(given: readonly string[] | undefined, existing: readonly string[], what: string): Set<string> {
+  const wanted = (given ?? []).flatMap((value) => value.split(",")).map((value) => value.trim());
+  for (const value of wanted) {
+    if (!existing.includes(value)) {
+      throw new UsageError(`unknown ${what} ${show(value)}`, listSome(existing), didYouMean(value, existing));
+    }
+  }
+  return new Set(wanted.length === 0 ? existing : wanted);
+}
+
+/** `copy_from` as synthesized, the caller identity shown as `<account of <env>>`. */
+function copyFromText(profile: ResolvedProfile): string {
+  return formatArn(profile.copyFrom, profile.copyFrom.account ?? `<account of ${profile.env}>`);
+}
+
+/** The profiles matching the filters, as a table, JSON or Markdown. */
+function listProfiles(
+  config: ProfilesConfig,
+  environments: readonly ResolvedEnvironment[],
+  values: ListingFlags,
+): string {
+  const envs = selected(values.env, Object.keys(config.environments), "environment");
+  const products = selected(values.product, Object.keys(config.products), "product");
+  const profiles = environments
+    .filter((environment) => envs.has(environment.env))
+    .flatMap((environment) => environment.profiles.filter((profile) => products.has(profile.product)));
+  if (values.json) {
+    const entries = profiles.map((profile) => ({
+      env: profile.env,
+      profile: profile.key,
+      product: profile.product,
+      purpose: profile.purpose,
+      name: profile.name,
+      model: profile.modelKey,
+      model_id: profile.modelId,
+      geography: profile.geography,
+      region: profile.region,
+      copy_from: copyFromText(profile),
+      ssm_parameter: profile.ssmParameterName,
+    }));
+    return `${JSON.stringify(entries, null, 2)}\n`;
+  }
+  const headers = ["ENV", "PROFILE", "NAME", "MODEL", "SOURCE (copy_from)", "SSM PARAMETER"];
+  const rows = profiles.map((profile) => [
+    profile.env,
+    profile.key,
+    profile.name,
+    profile.modelKey,
+    copyFromText(profile),
+    profile.ssmParameterName,
+  ]);
+  return values.markdown ? formatMarkdownTable(headers, rows) : formatTextTable(headers, rows);
+}
+
+/** `policy <env> <product>/<purpose>`: the consumer policy, the profile ARN as a placeholder. */
+function policy(
+  config: ProfilesConfig,
+  environments: readonly ResolvedEnvironment[],
+  positionals: readonly string[],
+): CommandResult {
+  const [, env, key, ...extra] = positionals;
+  if (env === undefined || key === undefined || extra.length > 0) {
+    throw new UsageError(
+      `policy takes an environment and a profile, got ${show(positionals.slice(1).join(" "))}`,
+      undefined,
+      USAGE_POLICY_FIX,
+    );
+  }
+  const environment = environments.find((candidate) => candidate.env === env);
+  if (environment === undefined) {
+    const existing = Object.keys(config.environments);
+    throw new UsageError(`unknown environment ${show(env)}`, listSome(existing), didYouMean(env, existing));
+  }
+  const profile = environment.profiles.find((candidate) => candidate.key === key);
+  if (profile === undefined) {
+    const [product, purpose] = key.split("/");
+    const profileConfig = config.products[product]?.profiles[purpose];
+    if (profileConfig !== undefined) {
+      throw new UsageError(
+        `${key} is not deployed in ${env}`,
+        `its environments: ${profileConfig.envs.join(", ")}`,
+        `use one of its environments, or add ${env} to products.${product}.profiles.${purpose}.envs`,
+      );
+    }
+    const existing = Object.entries(config.products).flatMap(([name, { profiles }]) =>
+      Object.keys(profiles).map((purposeName) => `${name}/${purposeName}`),
+    );
+    throw new UsageError(`unknown profile ${show(key)}`, listSome(existing), didYouMean(key, existing));
+  }
+  const profileArn = `<value of SSM parameter ${profile.ssmParameterName}>`;
+  const account = `<account of ${env}>`;
+  const statements = consumerPolicyStatements(profile, { profileArn, accountId: environment.accountId ?? account });
+  const document = `${JSON.stringify(iamPolicyDocument(statements), null, 2)}\n`;
+  const hints = [
+    `${profileArn} is the profile's ARN; it exists only after apply. Read it with:`,
+    `  aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`,
+    ...(document.includes(account)
+      ? [`${account} is the account the ${environment.stackName} stack is deployed to.`]
+      : []),
+  ];
+  return { exitCode: 0, stdout: document, stderr: `${hints.join("\n")}\n` };
+}

@@ -1,0 +1,218 @@
+/**
+ * The consumer policy of each shape of profile, pinned statement by statement: the pure
+ * function, and the data source synthesized from it.
+ */
+import { describe, expect, it } from "vitest";
+import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
+import type { ResolvedProfile } from "../config/resolve.ts";
+import { fixtureConfig, resolve, synth } from "./helpers.ts";
+
+const config = fixtureConfig("consumer-policy-shapes.yaml");
+const environments = resolve(config);
+
+/** The resolved profile `key` of `env` in the fixture. */
+function profileOf(env: string, key: string): ResolvedProfile {
+  const found = environments.find((e) => e.env === env)?.profiles.find((p) => p.key === key);
+  if (found === undefined) throw new Error(`no ${key} in ${env}`);
+  return found;
+}
+
+const PROFILE_ARN = "arn:aws:bedrock:eu-central-1:444444444444:application-inference-profile/abc123";
+const ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
+const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
+
+describe("consumerPolicyStatements", () => {
+  it("cross-region EU: the two profiles, then the model in each EU destination region through them only", () => {
+    const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`;
+    expect(
+      consumerPolicyStatements(profileOf("prod", "shop/main"), { profileArn: PROFILE_ARN, accountId: "444444444444" }),
+    ).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
+      {
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
+        ),
+        conditions: [
+          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
+        ],
+      },
+    ]);
+  });
+
+  it("single-region (geography none): the profile and the foundation model in its region, one statement", () => {
+    expect(
+      consumerPolicyStatements(profileOf("prod", "shop/single"), {
+        profileArn: PROFILE_ARN,
+        accountId: "444444444444",
+      }),
+    ).toEqual([
+      {
+        sid: "InvokeProfile",
+        actions: ACTIONS,
+        resources: [PROFILE_ARN, "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+      },
+    ]);
+  });
+
+  it("global: the model in any region, through the profiles only", () => {
+    const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
+    const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`;
+    expect(
+      consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
+        profileArn: PROFILE_ARN,
+        accountId: "444444444444",
+      }),
+    ).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
+      {
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: [`arn:aws:bedrock:*::foundation-model/${model}`],
+        conditions: [
+          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
+        ],
+      },
+    ]);
+  });
+
+  it("a us profile in us-east-1 of an eu-central-1 stack: its own source region and US destinations", () => {
+    const model = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    const usProfileArn = "arn:aws:bedrock:us-east-1:444444444444:application-inference-profile/def456";
+    const systemProfile = `arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.${model}`;
+    expect(
+      consumerPolicyStatements(profileOf("prod", "shop/us"), { profileArn: usProfileArn, accountId: "444444444444" }),
+    ).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [usProfileArn, systemProfile] },
+      {
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+        ),
+        conditions: [
+          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [usProfileArn, systemProfile] },
+        ],
+      },
+    ]);
+  });
+
+  it("names the deploying account in the system-defined profile when the environment has none", () => {
+    const [first] = consumerPolicyStatements(profileOf("sandbox", "shop/main"), {
+      profileArn: "PROFILE",
+      accountId: "${data.aws_caller_identity.current.account_id}",
+    });
+    expect(first.resources).toEqual([
+      "PROFILE",
+      `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
+    ]);
+  });
+
+  it("never grants bedrock:* nor Resource *", () => {
+    for (const environment of environments) {
+      for (const profile of environment.profiles) {
+        for (const statement of consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" })) {
+          expect(statement.actions).toEqual(ACTIONS);
+          expect(statement.resources).not.toContain("*");
+        }
+      }
+    }
+  });
+});
+
+describe("iamPolicyDocument", () => {
+  it("renders the statements as the IAM JSON a consumer attaches", () => {
+    const statements = consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
+      profileArn: "P",
+      accountId: "444444444444",
+    });
+    const systemProfile =
+      "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0";
+    expect(iamPolicyDocument(statements)).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P", systemProfile] },
+        {
+          Sid: "InvokeModelThroughProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: ["arn:aws:bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"],
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": ["P", systemProfile] } },
+        },
+      ],
+    });
+  });
+});
+
+describe("the synthesized policy documents", () => {
+  const stacks = synth(config);
+  const prod = stacks["prod-bedrock"].json;
+  const sandbox = stacks["sandbox-bedrock"].json;
+
+  it("feed the statements of the us profile in an eu-central-1 stack to data.aws_iam_policy_document", () => {
+    const model = "anthropic.claude-3-5-haiku-20241022-v1:0";
+    const systemProfile = `arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.${model}`;
+    expect(prod.data.aws_iam_policy_document["shop-us-consumer"].statement).toEqual([
+      {
+        sid: "InvokeProfile",
+        actions: ACTIONS,
+        resources: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+      },
+      {
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+        ),
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "bedrock:InferenceProfileArn",
+            values: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+          },
+        ],
+      },
+    ]);
+  });
+
+  it("synthesize a single-region policy as one statement without a condition", () => {
+    expect(prod.data.aws_iam_policy_document["shop-single-consumer"].statement).toEqual([
+      {
+        sid: "InvokeProfile",
+        actions: ACTIONS,
+        resources: [
+          "${aws_bedrock_inference_profile.shop-single.arn}",
+          "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+        ],
+      },
+    ]);
+  });
+
+  it("use the caller identity for the account where the environment names none", () => {
+    const [first] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
+    expect(first.resources[1]).toBe(
+      `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
+    );
+  });
+
+  it("are the consumer_iam_policies output by <product>/<purpose>", () => {
+    expect(prod.output.consumer_iam_policies.value).toEqual({
+      "shop/main": "${data.aws_iam_policy_document.shop-main-consumer.json}",
+      "shop/single": "${data.aws_iam_policy_document.shop-single-consumer.json}",
+      "shop/us": "${data.aws_iam_policy_document.shop-us-consumer.json}",
+      "shop/worldwide": "${data.aws_iam_policy_document.shop-worldwide-consumer.json}",
+    });
+  });
+
+  it("describe the us profile in inference_profiles with its own region's copy_from", () => {
+    expect(prod.output.inference_profiles.value["shop/us"]).toEqual({
+      name: "shop-claude-haiku-35-prod",
+      arn: "${aws_bedrock_inference_profile.shop-us.arn}",
+      id: "${aws_bedrock_inference_profile.shop-us.id}",
+      model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",
+      copy_from: "arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
+      ssm_parameter: "/prod/shop/bedrock/us/inference-profile-arn",
+    });
+  });
+});
