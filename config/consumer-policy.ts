@@ -40,38 +40,37 @@ export interface PolicyArns {
 
 /**
  * The statements of a profile's consumer policy, as few as the grant allows:
- * - `InvokeProfile`: the application profile and what it copies from. For a cross-region
- *   source that is the system-defined profile (source region, deploying account); for
- *   `geography: none` the foundation model in the profile's region.
- * - `InvokeModelThroughProfile` (cross-region only): the foundation model in each destination
- *   region of the source region (`*` for global or unknown routing), only when reached through
- *   one of this profile's two inference profiles. The condition lists both ARNs because AWS
- *   does not document which one the key carries on a call through an application profile;
+ * - `InvokeProfile`: the application profile and, for a cross-region source, the
+ *   system-defined profile it copies from (source region, deploying account).
+ * - `InvokeModelThroughProfile`: the foundation model in each destination region of the source
+ *   region (`*` for global or unknown routing; the profile's own region for `geography: none`),
+ *   only when reached through this profile's inference profile(s), so the model cannot be
+ *   called directly, bypassing cost attribution (SPEC "Consumer access").
+ *   For a cross-region source the condition lists both ARNs because AWS does not document which one the key carries on a call through an application profile;
  *   listing only the application profile would break every call if it is the other. The
  *   price: a direct call to the system-defined profile (granted above anyway) also works.
  *   Calling the model directly, or through any other profile, does not (README "For consumers").
  */
 export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyArns): PolicyStatement[] {
+  const modelThroughProfile = (regions: readonly string[], profileArns: readonly string[]): PolicyStatement => ({
+    sid: "InvokeModelThroughProfile",
+    actions: INVOKE_ACTIONS,
+    resources: regions.map((region) =>
+      formatArn({ ...profile.copyFrom, region, account: "", resource: `foundation-model/${profile.modelId}` }),
+    ),
+    conditions: [{ test: "StringEquals", variable: INFERENCE_PROFILE_ARN_KEY, values: profileArns }],
+  });
   if (profile.geography === "none") {
     return [
-      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, formatArn(profile.copyFrom)] },
+      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
+      modelThroughProfile([profile.region], [arns.profileArn]),
     ];
   }
   const systemProfileArn = formatArn(profile.copyFrom, profile.copyFrom.account ?? arns.accountId);
   const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
-  const foundationModels = regions.map((region) =>
-    formatArn({ ...profile.copyFrom, region, account: "", resource: `foundation-model/${profile.modelId}` }),
-  );
   return [
     { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, systemProfileArn] },
-    {
-      sid: "InvokeModelThroughProfile",
-      actions: INVOKE_ACTIONS,
-      resources: foundationModels,
-      conditions: [
-        { test: "StringEquals", variable: INFERENCE_PROFILE_ARN_KEY, values: [arns.profileArn, systemProfileArn] },
-      ],
-    },
+    modelThroughProfile(regions, [arns.profileArn, systemProfileArn]),
   ];
 }
 

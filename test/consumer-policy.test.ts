@@ -41,17 +41,19 @@ describe("consumerPolicyStatements", () => {
     ]);
   });
 
-  it("single-region (geography none): the profile and the foundation model in its region, one statement", () => {
+  it("single-region (geography none): the profile, and the foundation model in its region through it only", () => {
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/single"), {
         profileArn: PROFILE_ARN,
         accountId: "444444444444",
       }),
     ).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
-        resources: [PROFILE_ARN, "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+        resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+        conditions: [{ test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] }],
       },
     ]);
   });
@@ -176,14 +178,19 @@ describe("the synthesized policy documents", () => {
     ]);
   });
 
-  it("synthesize a single-region policy as one statement without a condition", () => {
+  it("synthesize a single-region policy whose model grant holds only through the profile", () => {
     expect(prod.data.aws_iam_policy_document["shop-single-consumer"].statement).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-single.arn}"] },
       {
-        sid: "InvokeProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
-        resources: [
-          "${aws_bedrock_inference_profile.shop-single.arn}",
-          "arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0",
+        resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+        condition: [
+          {
+            test: "StringEquals",
+            variable: "bedrock:InferenceProfileArn",
+            values: ["${aws_bedrock_inference_profile.shop-single.arn}"],
+          },
         ],
       },
     ]);
