@@ -312,6 +312,11 @@ function changeSummary(review: Review): string {
   return parts.length === 0 ? "no profile changes" : parts.join(" · ");
 }
 
+/** What a replacement means for consumers beyond the SSM parameter. */
+export const NEW_ARN_NOTE =
+  "_A replaced profile has a new ARN. Consumers that read its SSM parameter follow it; an IAM policy naming the old ARN " +
+  "(e.g. copied from the `consumer_iam_policies` output) must be updated to the new one after the apply._";
+
 /** The whole report, ending with a newline. */
 export function renderReport(review: Review, labels: ReportLabels): string {
   const hazards = review.hazards.length;
@@ -320,6 +325,7 @@ export function renderReport(review: Review, labels: ReportLabels): string {
   if (hazards > 0) {
     sections.push(`### ⚠️ Hazards\n\n${review.hazards.map((hazard) => `- ${hazardText(hazard, review)}`).join("\n")}`);
   }
+  if (countChanges(review).replaced > 0) sections.push(NEW_ARN_NOTE);
   const touched = review.environments.filter((e) => e.status !== "unchanged");
   sections.push(...touched.map(environmentSection));
   const untouched = review.environments.filter((e) => e.status === "unchanged");

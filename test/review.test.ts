@@ -11,7 +11,7 @@ import { ConfigError } from "../config/errors.ts";
 import { parseConfig } from "../config/loader.ts";
 import { resolveEnvironments } from "../config/resolve.ts";
 import { compareConfigs, type Hazard, isProduction, type Review, type ReviewSide } from "../review/compare.ts";
-import { renderReport } from "../review/report.ts";
+import { NEW_ARN_NOTE, renderReport } from "../review/report.ts";
 import { ROOT } from "./helpers.ts";
 
 /** One side of a fixture pair, resolved, or its ConfigError. */
@@ -103,6 +103,7 @@ describe("a model upgrade", () => {
       "",
       "✅ **No hazards** · 2 replaced (1 in production)",
     ]);
+    expect(lines[4]).toBe(NEW_ARN_NOTE);
     expect(lines).toContain("### 🔴 prod (production) · `prod-bedrock`");
     expect(lines).toContain(
       "| `agents/main` | model: `claude-sonnet-45` → `claude-opus-45`<br>name: `agents-claude-sonnet-45-prod` → `agents-claude-opus-45-prod`<br>description: `Claude Sonnet 4.5 for agents main in prod` → `Claude Opus 4.5 for agents main in prod` | ✅ yes | `/prod/agents/bedrock/inference-profile-arn`: new ARN, updated in place |",
