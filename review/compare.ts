@@ -51,7 +51,7 @@ export interface SsmValueChange {
 export interface ProfileReplacement {
   readonly before: ResolvedProfile;
   readonly after: ResolvedProfile;
-  /** Every change that forces the replacement, in {@link CAUSE_ORDER}. */
+  /** Every change that forces the replacement: model, name, description, geography, region, account. */
   readonly causes: readonly ValueChange<ReplacementCause>[];
   readonly tags: readonly TagChange[];
   /**
@@ -152,16 +152,6 @@ export interface Review {
   /** In head order, then environments only the base has. Empty when either side is invalid. */
   readonly environments: readonly EnvironmentReview[];
 }
-
-/** The order in which replacement causes are listed. */
-export const CAUSE_ORDER: readonly ReplacementCause[] = [
-  "model",
-  "name",
-  "description",
-  "geography",
-  "region",
-  "account",
-];
 
 /** Causes that change only `copy_from`, which adopted profiles ignore. */
 const SOURCE_CAUSES: ReadonlySet<ReplacementCause> = new Set(["model", "geography", "account"]);
@@ -466,15 +456,20 @@ export function compareConfigs(base: ReviewSide, head: ReviewSide): Review {
   return { hazards, environments };
 }
 
-/** How many profiles are added, removed, moved, replaced and updated, over every environment. */
-export function countChanges(review: Review): Record<"added" | "removed" | "moved" | "replaced" | "updated", number> {
-  const sum = (pick: (e: EnvironmentReview) => readonly unknown[]) =>
-    review.environments.reduce((total, e) => total + pick(e).length, 0);
+/** The kinds of profile change, in the order a summary lists them. */
+export const CHANGE_KINDS = ["replaced", "added", "removed", "moved", "updated"] as const;
+
+/** How many profiles of `environments` are replaced, added, removed, moved and updated. */
+export function countChanges(
+  environments: readonly EnvironmentReview[],
+): Record<(typeof CHANGE_KINDS)[number] | "unchanged", number> {
+  const sum = (count: (e: EnvironmentReview) => number) => environments.reduce((total, e) => total + count(e), 0);
   return {
-    added: sum((e) => e.added),
-    removed: sum((e) => e.removed),
-    moved: sum((e) => e.moved),
-    replaced: sum((e) => e.replaced),
-    updated: sum((e) => e.updated),
+    replaced: sum((e) => e.replaced.length),
+    added: sum((e) => e.added.length),
+    removed: sum((e) => e.removed.length),
+    moved: sum((e) => e.moved.length),
+    updated: sum((e) => e.updated.length),
+    unchanged: sum((e) => e.unchanged),
   };
 }

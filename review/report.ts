@@ -5,6 +5,7 @@
  */
 import type { ResolvedProfile } from "../config/resolve.ts";
 import {
+  CHANGE_KINDS,
   countChanges,
   type EnvironmentReview,
   type Hazard,
@@ -288,25 +289,13 @@ function environmentSection(environment: EnvironmentReview): string {
 
 /** `1 replaced (1 in prod) · 2 added`: only what is not zero, and `no profile changes` otherwise. */
 function changeSummary(review: Review): string {
-  const counts = countChanges(review);
-  const inProduction = (pick: (e: EnvironmentReview) => readonly unknown[]) =>
-    review.environments.filter((e) => e.production).reduce((total, e) => total + pick(e).length, 0);
-  const picks = {
-    replaced: (e: EnvironmentReview) => e.replaced,
-    added: (e: EnvironmentReview) => e.added,
-    removed: (e: EnvironmentReview) => e.removed,
-    moved: (e: EnvironmentReview) => e.moved,
-    updated: (e: EnvironmentReview) => e.updated,
-  };
-  const parts = Object.entries(picks)
-    .filter(([kind]) => counts[kind as keyof typeof counts] > 0)
-    .map(([kind, pick]) => {
-      const total = counts[kind as keyof typeof counts];
-      const prod = inProduction(pick);
-      return `${total} ${kind === "updated" ? "updated in place" : kind}${prod > 0 ? ` (${prod} in production)` : ""}`;
-    });
-  const unchanged = review.environments.reduce((total, e) => total + e.unchanged, 0);
-  if (unchanged > 0) parts.push(`${unchanged} unchanged`);
+  const counts = countChanges(review.environments);
+  const inProduction = countChanges(review.environments.filter((e) => e.production));
+  const parts = CHANGE_KINDS.filter((kind) => counts[kind] > 0).map((kind) => {
+    const prod = inProduction[kind] > 0 ? ` (${inProduction[kind]} in production)` : "";
+    return `${counts[kind]} ${kind === "updated" ? "updated in place" : kind}${prod}`;
+  });
+  if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`);
   const settings = review.environments.filter((e) => e.changes.length > 0).length;
   if (settings > 0) parts.push(`${count(settings, "environment")} with changed settings`);
   return parts.length === 0 ? "no profile changes" : parts.join(" · ");
@@ -325,7 +314,7 @@ export function renderReport(review: Review, labels: ReportLabels): string {
   if (hazards > 0) {
     sections.push(`### ⚠️ Hazards\n\n${review.hazards.map((hazard) => `- ${hazardText(hazard, review)}`).join("\n")}`);
   }
-  if (countChanges(review).replaced > 0) sections.push(NEW_ARN_NOTE);
+  if (countChanges(review.environments).replaced > 0) sections.push(NEW_ARN_NOTE);
   const touched = review.environments.filter((e) => e.status !== "unchanged");
   sections.push(...touched.map(environmentSection));
   const untouched = review.environments.filter((e) => e.status === "unchanged");
