@@ -1,0 +1,176 @@
+/**
+ * `npm run review -- [--base <git ref>] [--strict]`: the config at the base (`git show`) against
+ * the one in the working tree, as a Markdown report on stdout. Exit 0; with `--strict`, 2 when
+ * there is any hazard. Exit 1 with the cause and the fix on stderr when it cannot run.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { BUILT_IN_MODELS } from "../config/catalog.ts";
+import { ConfigError } from "../config/errors.ts";
+import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
+import { resolveEnvironments } from "../config/resolve.ts";
+import { compareConfigs, type ReviewSide } from "./compare.ts";
+import { renderReport } from "./report.ts";
+
+const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
+
+  --base <ref>  the commit to compare the working tree with
+                (default: the merge base of HEAD with main, else with origin/main)
+  --strict      exit 2 when the report lists any hazard
+`;
+
+/** Exit code of `--strict` when a hazard is present. */
+export const HAZARD_EXIT_CODE = 2;
+
+/** A problem that stops the review: its message and fix go to stderr, exit 1. */
+class ReviewError extends Error {}
+
+/** Run git in `cwd`; its stdout, or undefined when it fails. */
+function git(cwd: string, args: readonly string[]): string | undefined {
+  const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.error !== undefined) {
+    throw new ReviewError(`cannot run git: ${result.error.message}\n  fix: install git and make sure it is on PATH`);
+  }
+  return result.status === 0 ? result.stdout : undefined;
+}
+
+/** The base commit: what git resolves, the name used in config messages, the title's label. */
+interface BaseRef {
+  readonly ref: string;
+  readonly name: string;
+  readonly label: string;
+}
+
+/** Does `ref` name a commit? */
+function isCommit(cwd: string, ref: string): boolean {
+  return git(cwd, ["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]) !== undefined;
+}
+
+/**
+ * The default base: the merge base of HEAD with `main`, or with `origin/main` when there is no
+ * local `main` (a CI checkout of a pull request has only the remote branch).
+ */
+function defaultBase(cwd: string): BaseRef {
+  const branch = ["main", "origin/main"].find((candidate) => isCommit(cwd, candidate));
+  if (branch === undefined) {
+    throw new ReviewError(
+      "there is no main or origin/main branch to compare with\n" +
+        "  fix: pass the base explicitly (npm run review -- --base <ref>), or fetch it (git fetch origin main)",
+    );
+  }
+  const mergeBase = git(cwd, ["merge-base", "HEAD", branch])?.trim();
+  if (!mergeBase) {
+    throw new ReviewError(
+      `HEAD has no common ancestor with ${branch}\n` +
+        "  fix: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout), or pass --base <ref>",
+    );
+  }
+  const short = mergeBase.slice(0, 12);
+  return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
+}
+
+/** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
+function baseSide(cwd: string, commit: string, path: string, label: string): ReviewSide {
+  const text = git(cwd, ["show", `${commit}:${path}`]);
+  if (text === undefined) {
+    const exists = git(cwd, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
+    if (!exists) return [];
+    throw new ReviewError(`cannot read ${path} at ${label}`);
+  }
+  try {
+    return resolveEnvironments(parseConfig(text, `${label}:${path}`), BUILT_IN_MODELS);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+/** The config in the working tree: resolved, or its ConfigError (also when missing). */
+function headSide(file: string, shownAs: string): ReviewSide {
+  try {
+    // Read here rather than by loadConfig so that messages name the file as the user does.
+    const config = existsSync(file) ? parseConfig(readFileSync(file, "utf8"), shownAs) : loadConfig(file);
+    return resolveEnvironments(config, BUILT_IN_MODELS);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+/** What a run of the review printed and its exit code. */
+export interface ReviewRun {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** The report of the working tree in `cwd` against `--base`, and the exit code. */
+function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { stdout: string; exitCode: number } {
+  let values: { base?: string; strict?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { base: { type: "string" }, strict: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new ReviewError(`${(error as Error).message}\n\n${USAGE}`);
+  }
+  if (values.help) return { stdout: USAGE, exitCode: 0 };
+  const root = git(cwd, ["rev-parse", "--show-toplevel"])?.trim();
+  if (!root) {
+    throw new ReviewError(
+      `not a git repository: ${cwd}\n  fix: run the review inside a clone of the profiles repository`,
+    );
+  }
+  let base: BaseRef;
+  if (values.base === undefined) {
+    base = defaultBase(cwd);
+  } else if (!values.base.startsWith("-") && isCommit(cwd, values.base)) {
+    base = { ref: values.base, name: values.base, label: `\`${values.base}\`` };
+  } else {
+    throw new ReviewError(
+      `unknown git ref ${JSON.stringify(values.base)}\n` +
+        "  fix: pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first",
+    );
+  }
+
+  const file = resolve(cwd, configPath(env));
+  const inRepo = relative(root, file);
+  if (inRepo.startsWith("..") || isAbsolute(inRepo)) {
+    throw new ReviewError(
+      `the profiles file ${file} is outside the repository ${root}\n  fix: point PROFILES_CONFIG at a file inside it`,
+    );
+  }
+  const gitPath = inRepo.split(sep).join("/");
+  const reviewed = compareConfigs(baseSide(root, base.ref, gitPath, base.name), headSide(file, relative(cwd, file)));
+  return {
+    stdout: renderReport(reviewed, { base: base.label, head: "working tree" }),
+    exitCode: values.strict && reviewed.hazards.length > 0 ? HAZARD_EXIT_CODE : 0,
+  };
+}
+
+/**
+ * `npm run review` with `argv` (without node and the script) in `cwd`: what it prints and its
+ * exit code. Errors it can explain are on stderr with exit 1; anything else throws.
+ */
+export function runReview(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): ReviewRun {
+  try {
+    return { ...review(argv, cwd, env), stderr: "" };
+  } catch (error) {
+    if (!(error instanceof ReviewError)) throw error;
+    return { stdout: "", stderr: `review: ${error.message}\n`, exitCode: 1 };
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  // Nothing here prints a stack trace of user code; source maps only slow tsx down (see main.ts).
+  process.setSourceMapsEnabled(false);
+  const run = runReview(process.argv.slice(2), process.cwd());
+  process.stdout.write(run.stdout);
+  process.stderr.write(run.stderr);
+  process.exitCode = run.exitCode;
+}

@@ -1,0 +1,327 @@
+/**
+ * A {@link Review} as Markdown for a pull request comment or `$GITHUB_STEP_SUMMARY`: one
+ * summary line, the hazards first (each with why it matters and the safe way), then one section
+ * per environment with tables of what changes. Pure: text in, text out.
+ */
+import type { ResolvedProfile } from "../config/resolve.ts";
+import {
+  CHANGE_KINDS,
+  countChanges,
+  type EnvironmentReview,
+  type Hazard,
+  type ProfileReplacement,
+  type ProfileUpdate,
+  type Review,
+  type TagChange,
+  type ValueChange,
+} from "./compare.ts";
+
+/** What was compared, as shown in the title: e.g. `main` and `the working tree`. */
+export interface ReportLabels {
+  readonly base: string;
+  readonly head: string;
+}
+
+/** `value` as inline code; nothing as an em dash. */
+function code(value: string | undefined): string {
+  return value === undefined ? "—" : `\`${value}\``;
+}
+
+/** `a` → `b`, with "not set" for a missing side. */
+function fromTo(before: string | undefined, after: string | undefined, missing = "not set"): string {
+  const side = (value: string | undefined) => (value === undefined ? `_${missing}_` : code(value));
+  return `${side(before)} → ${side(after)}`;
+}
+
+/** `1 profile`, `2 profiles`. */
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** The environment as shown in hazards: `prod` marked as production. */
+function envLabel(env: string, review: Review): string {
+  const production = review.environments.find((e) => e.env === env)?.production ?? false;
+  return production ? `🔴 **${env}** (production)` : `**${env}**`;
+}
+
+/** `tags: team engineering → ml; +owner; -client`. */
+function tagSummary(tags: readonly TagChange[]): string {
+  return tags
+    .map((tag) => {
+      if (tag.before === undefined) return `+${code(tag.key)} = ${code(tag.after)}`;
+      if (tag.after === undefined) return `−${code(tag.key)} (was ${code(tag.before)})`;
+      return `${code(tag.key)}: ${fromTo(tag.before, tag.after)}`;
+    })
+    .join("; ");
+}
+
+/** One replacement cause: `model: claude-sonnet-45 → claude-opus-45`. */
+function causeText(cause: ValueChange): string {
+  const missing = cause.field === "description" ? "as adopted, not managed" : "not set";
+  return `${cause.field}: ${fromTo(cause.before, cause.after, missing)}`;
+}
+
+/** The sentence of one hazard: what happens, why it matters, and the safe way. */
+function hazardText(hazard: Hazard, review: Review): string {
+  switch (hazard.kind) {
+    case "invalid-config": {
+      const what =
+        hazard.side === "base"
+          ? "**The base config is invalid**, so nothing could be compared: review the change by hand, or pass a base that is valid (`--base <ref>`)."
+          : "**The config of this change is invalid**: nothing would be synthesized or planned. Fix it first:";
+      return `${what}\n\n  \`\`\`text\n${indent(hazard.error.message.trimEnd(), "  ")}\n  \`\`\``;
+    }
+    case "environment-removed":
+      return (
+        `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack \`${hazard.env}-bedrock\` is no longer synthesized, ` +
+        `so no plan destroys its ${count(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => code(p.key)).join(", ") || "none"}): ` +
+        "they stay in AWS and in its state, managed by nothing. Safe way: remove the environment from every profile's `envs:` and apply, then remove the environment."
+      );
+    case "backend-changed":
+      return (
+        `${envLabel(hazard.env, review)}: **the state moves**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+        "Unless the state is migrated first (`tofu init -migrate-state`), the plan starts from an empty state and creates every profile again; " +
+        "each create fails, the existing profiles still holding their names. Safe way: migrate the state in a change of its own."
+      );
+    case "account-changed":
+      return (
+        `${envLabel(hazard.env, review)}: **the account changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+        "The state holds profiles of the old account: a plan in the new one fails to read them, or recreates them while the old ones stay, unmanaged. " +
+        "Safe way: add a new environment for the new account, move the consumers, then remove the old environment's profiles."
+      );
+    case "region-changed":
+      return (
+        `${envLabel(hazard.env, review)}: **the region changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+        "Every profile without its own `region:` is replaced in the new region, and its SSM parameter moves there: consumers reading it in the old region lose it."
+      );
+    case "profile-removed":
+      return (
+        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **removed while consumers may read it**. ` +
+        `The profile ${code(hazard.profile.name)} is destroyed and the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted; ` +
+        "a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging."
+      );
+    case "profile-moved": {
+      const { before, after } = hazard.move;
+      return (
+        `${envLabel(hazard.env, review)} · ${code(before.key)} → ${code(after.key)}: **moved to another product or purpose**. ` +
+        `That is a destroy of \`aws_bedrock_inference_profile.${before.address}\` and an unrelated create of \`.${after.address}\`, in no particular order, ` +
+        `and consumers must switch from ${code(before.ssmParameterName)} to ${code(after.ssmParameterName)}. ` +
+        "Safe way: add the new profile beside the old one, move the consumers, then remove the old one in a later change."
+      );
+    }
+    case "name-held": {
+      const { profile, holder } = hazard;
+      if (holder.address === profile.address && hazard.holderEnv === hazard.env) {
+        return (
+          `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
+          "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
+          "the apply fails. Fix: change `name:` as well, or drop it to get the default name, which follows the model."
+        );
+      }
+      return (
+        `${envLabel(hazard.env, review)} · ${code(profile.key)}: **created under the name ${code(profile.name)}, still held** by ${code(holder.key)} in ${hazard.holderEnv} ` +
+        "until that one is destroyed or replaced, in no guaranteed order: the apply can fail. Fix: give the new profile another name."
+      );
+    }
+    case "ssm-region-moved":
+      return (
+        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the SSM parameter ${code(hazard.profile.ssmParameterName)} moves** from ${hazard.from} to ${hazard.profile.region} ` +
+        "with the profile's region: the parameter in the old region is deleted, and consumers reading it there lose it. Safe way: move the consumers to the new region first."
+      );
+    case "import-removed":
+      return (
+        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
+        "If the import was never applied, the plan creates a profile instead of adopting the existing one, and the create fails on the name. " +
+        "If it was applied, the import block itself could go, but `import:` also sets `ignore_changes = [model_source]`: without it provider 6.25.0 " +
+        "plans a replacement under the same name, which fails ([#45705](https://github.com/hashicorp/terraform-provider-aws/issues/45705)). " +
+        "Safe way: keep `import:` (harmless once applied); drop it only in a change that also renames the profile."
+      );
+    case "import-changed":
+      return (
+        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **\`import:\` changes**, ${fromTo(hazard.importChange.before, hazard.importChange.after)}. ` +
+        "An import into an address already in the state is a no-op: if the old ID was imported, the new one is silently not adopted. " +
+        "Safe way: remove the profile in one change, adopt the other one in the next."
+      );
+    case "source-change-ignored":
+      return (
+        `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
+        "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
+        "it keeps serving the old model while the outputs and consumer policies name the new one. Fix: change `name:` too, so the profile is replaced."
+      );
+  }
+}
+
+/** Every line of `text` indented by `prefix`. */
+function indent(text: string, prefix: string): string {
+  return text
+    .split("\n")
+    .map((line) => (line === "" ? line : `${prefix}${line}`))
+    .join("\n");
+}
+
+/** A Markdown table. */
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
+  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+}
+
+/** The zero-gap verdict of a replacement, with the reason when it is not. */
+function verdict(replacement: ProfileReplacement): string {
+  if (replacement.zeroGap) return "✅ yes";
+  if (replacement.nameHeld) return `❌ no: the name ${code(replacement.after.name)} is still held, the create fails`;
+  return "❌ no: the SSM parameter moves";
+}
+
+/** Where each replaced profile's SSM parameter stands. */
+function ssmText(replacement: ProfileReplacement): string {
+  return replacement.ssmParameters
+    .map((ssm) =>
+      ssm.inPlace
+        ? `${code(ssm.name)}: new ARN, updated in place`
+        : `${code(ssm.name)}: recreated in ${ssm.location}, deleted in ${ssm.from}`,
+    )
+    .join("<br>");
+}
+
+/** The note on a replaced profile that was adopted. */
+function adoptionNote(replacement: ProfileReplacement): string {
+  const change = replacement.importChange;
+  if (change?.before === undefined || change.after !== undefined) return "";
+  return `<br>hands the adopted profile \`${change.before}\` over to a new one; if that import was never applied, the old profile stays, unmanaged`;
+}
+
+/** What changes in place on one profile. */
+function updateText(update: ProfileUpdate): string {
+  const parts: string[] = [];
+  if (update.tags.length > 0) parts.push(`tags: ${tagSummary(update.tags)}`);
+  if (update.importChange !== undefined)
+    parts.push(`import: ${fromTo(update.importChange.before, update.importChange.after)}`);
+  if (update.ignoredSourceChanges.length > 0) {
+    parts.push(`ignored (adopted): ${update.ignoredSourceChanges.map(causeText).join(", ")}`);
+  }
+  return parts.join("<br>");
+}
+
+/** A profile's model as `claude-opus-45`. */
+function model(profile: ResolvedProfile): string {
+  return code(profile.modelKey);
+}
+
+/** The section of one environment. */
+function environmentSection(environment: EnvironmentReview): string {
+  const title = environment.production
+    ? `### 🔴 ${environment.env} (production) · \`${environment.stackName}\``
+    : `### ${environment.env} · \`${environment.stackName}\``;
+  const parts = [title];
+  if (environment.status === "added") parts.push("_New environment: its stack is created with every profile below._");
+  if (environment.status === "removed") parts.push("_Environment removed: see the hazards._");
+  if (environment.changes.length > 0) {
+    parts.push(
+      table(
+        ["environment setting", "before", "after"],
+        environment.changes.map((c) => [
+          c.field,
+          c.before === undefined ? "_not set_" : code(c.before),
+          c.after === undefined ? "_not set_" : code(c.after),
+        ]),
+      ),
+    );
+  }
+  if (environment.replaced.length > 0) {
+    parts.push(
+      `**Replaced** (same address, created before the old one is destroyed)\n\n${table(
+        ["profile", "why", "zero-gap", "SSM parameter whose value changes"],
+        environment.replaced.map((r) => [
+          code(r.after.key),
+          [...r.causes.map(causeText), ...(r.tags.length > 0 ? [`tags: ${tagSummary(r.tags)}`] : [])].join("<br>"),
+          verdict(r) + adoptionNote(r),
+          ssmText(r),
+        ]),
+      )}`,
+    );
+  }
+  if (environment.added.length > 0) {
+    parts.push(
+      `**Added**\n\n${table(
+        ["profile", "name", "model", "SSM parameter"],
+        environment.added.map((p) => [
+          code(p.key) + (p.importId === undefined ? "" : ` (adopted: \`import: ${p.importId}\`)`),
+          code(p.name),
+          model(p),
+          code(p.ssmParameterName),
+        ]),
+      )}`,
+    );
+  }
+  if (environment.removed.length > 0) {
+    parts.push(
+      `**Removed**\n\n${table(
+        ["profile", "name", "SSM parameter deleted"],
+        environment.removed.map((p) => [code(p.key), code(p.name), code(p.ssmParameterName)]),
+      )}`,
+    );
+  }
+  if (environment.moved.length > 0) {
+    parts.push(
+      `**Moved** (destroyed and created at another address)\n\n${table(
+        ["profile", "name", "SSM parameter"],
+        environment.moved.map(({ before, after }) => [
+          fromTo(before.key, after.key),
+          before.name === after.name ? code(after.name) : fromTo(before.name, after.name),
+          fromTo(before.ssmParameterName, after.ssmParameterName),
+        ]),
+      )}`,
+    );
+  }
+  if (environment.updated.length > 0) {
+    parts.push(
+      `**Updated in place**\n\n${table(
+        ["profile", "change"],
+        environment.updated.map((u) => [code(u.after.key), updateText(u)]),
+      )}`,
+    );
+  }
+  if (environment.unchanged > 0) {
+    parts.push(`${count(environment.unchanged, "profile")} unchanged.`);
+  }
+  return parts.join("\n\n");
+}
+
+/** `1 replaced (1 in prod) · 2 added`: only what is not zero, and `no profile changes` otherwise. */
+function changeSummary(review: Review): string {
+  const counts = countChanges(review.environments);
+  const inProduction = countChanges(review.environments.filter((e) => e.production));
+  const parts = CHANGE_KINDS.filter((kind) => counts[kind] > 0).map((kind) => {
+    const prod = inProduction[kind] > 0 ? ` (${inProduction[kind]} in production)` : "";
+    return `${counts[kind]} ${kind === "updated" ? "updated in place" : kind}${prod}`;
+  });
+  if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`);
+  const settings = review.environments.filter((e) => e.changes.length > 0).length;
+  if (settings > 0) parts.push(`${count(settings, "environment")} with changed settings`);
+  return parts.length === 0 ? "no profile changes" : parts.join(" · ");
+}
+
+/** What a replacement means for consumers beyond the SSM parameter. */
+export const NEW_ARN_NOTE =
+  "_A replaced profile has a new ARN. Consumers that read its SSM parameter follow it; an IAM policy naming the old ARN " +
+  "(e.g. copied from the `consumer_iam_policies` output) must be updated to the new one after the apply._";
+
+/** The whole report, ending with a newline. */
+export function renderReport(review: Review, labels: ReportLabels): string {
+  const hazards = review.hazards.length;
+  const status = hazards === 0 ? "✅ **No hazards**" : `⚠️ **${count(hazards, "hazard")}**`;
+  const sections = [`## Bedrock profiles: ${labels.base} → ${labels.head}`, `${status} · ${changeSummary(review)}`];
+  if (hazards > 0) {
+    sections.push(`### ⚠️ Hazards\n\n${review.hazards.map((hazard) => `- ${hazardText(hazard, review)}`).join("\n")}`);
+  }
+  if (countChanges(review.environments).replaced > 0) sections.push(NEW_ARN_NOTE);
+  const touched = review.environments.filter((e) => e.status !== "unchanged");
+  sections.push(...touched.map(environmentSection));
+  const untouched = review.environments.filter((e) => e.status === "unchanged");
+  if (untouched.length > 0) {
+    sections.push(
+      `Unchanged: ${untouched.map((e) => `${e.production ? "🔴 " : ""}\`${e.stackName}\` (${count(e.unchanged, "profile")})`).join(", ")}.`,
+    );
+  }
+  return `${sections.join("\n\n")}\n`;
+}
