@@ -224,3 +224,22 @@ describe("Taskfile.yml", () => {
     expect(script("infra:deploy")).toContain('npx cdktf deploy "{{.STACK}}" --skip-synth');
   });
 });
+
+describe(".gitignore", () => {
+  /** Whether git ignores `path` (no need for the file to exist). */
+  const ignored = (path: string) =>
+    spawnSync("git", ["check-ignore", "--no-index", "-q", path], { cwd: ROOT }).status === 0;
+
+  it("keeps each stack's lock file and nothing else of cdktf.out", () => {
+    expect(ignored("cdktf.out/stacks/prod-bedrock/.terraform.lock.hcl")).toBe(false);
+    for (const path of [
+      "cdktf.out/manifest.json",
+      "cdktf.out/stacks/prod-bedrock/cdk.tf.json",
+      "cdktf.out/stacks/prod-bedrock/prod-bedrock.tfplan",
+      "cdktf.out/stacks/prod-bedrock/.terraform/providers/x",
+      "terraform.global-bedrock.tfstate",
+    ]) {
+      expect(ignored(path), path).toBe(true);
+    }
+  });
+});
