@@ -4,10 +4,10 @@
  * registry for the provider. Without tofu the suite is skipped with the reason in its name and
  * on stderr; never run with a fake tofu.
  *
- * OpenTofu sets up state encryption, key provider included, whenever it loads the
- * configuration (`encryption.New` in opentofu/opentofu internal/encryption), so a stack with
- * `encryption:` calls KMS even here. Without AWS credentials such a stack is validated with its
- * `terraform.encryption` block removed, and the test name says so.
+ * OpenTofu sets up the KMS key provider eagerly when a command builds its encryption
+ * (`encryption.New` in opentofu/opentofu internal/encryption); whether init -backend=false and
+ * validate do is unverified, so without AWS credentials a stack with `encryption:` is validated
+ * with its `terraform.encryption` block removed, and the test name says so.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
