@@ -4,8 +4,9 @@
  * __snapshots__/fixtures/backend-role-encryption/, and what keeps state safe asserted one by one.
  */
 import { describe, expect, it } from "vitest";
+import { kmsKeyRegion } from "../config/resolve.ts";
 import { stateEncryptionBlock } from "../stacks/state-encryption.ts";
-import { fixtureConfig, synth } from "./helpers.ts";
+import { configFrom, fixtureConfig, resolve, synth } from "./helpers.ts";
 
 const FIXTURE = "backend-role-encryption";
 const stacks = synth(fixtureConfig(`${FIXTURE}.yaml`));
@@ -51,7 +52,7 @@ describe("S3 backend", () => {
 });
 
 describe("state and plan encryption", () => {
-  it("reads the KMS key as the state role, in the key's region", () => {
+  it("reads the KMS key as the state role, in the region of the key's ARN", () => {
     expect(prod.terraform.encryption.key_provider).toEqual({
       aws_kms: {
         state: {
@@ -64,7 +65,35 @@ describe("state and plan encryption", () => {
     });
   });
 
-  it("defaults the key's region to the backend's", () => {
+  it("defaults the region of a key without ARN to the backend's, else the environment's; keeps one given", () => {
+    const resolved = (encryption: string, backend = "") =>
+      resolve(
+        configFrom(`
+version: 1
+defaults: { region: eu-central-1 }
+environments:
+  prod: { ${backend} encryption: ${encryption} }
+`),
+      )[0].encryption;
+    expect(resolved("{ kmsKeyId: alias/tofu-state }")).toEqual({
+      kmsKeyId: "alias/tofu-state",
+      region: "eu-central-1",
+    });
+    expect(resolved("{ kmsKeyId: alias/tofu-state }", "backend: { bucket: b-tfstate, region: eu-west-1 },")).toEqual({
+      kmsKeyId: "alias/tofu-state",
+      region: "eu-west-1",
+    });
+    expect(
+      resolved(
+        "{ kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:alias/tofu-state', region: eu-north-1 }",
+        "backend: { bucket: b-tfstate, region: eu-west-1 },",
+      ),
+    ).toEqual({ kmsKeyId: "arn:aws:kms:us-east-1:111111111111:alias/tofu-state", region: "eu-north-1" });
+    expect(kmsKeyRegion("arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/abc")).toBe("us-gov-west-1");
+    expect(kmsKeyRegion("0d9f1c2e-5b7a-4e1d-9a3c-7f2b8e6d4c10")).toBeUndefined();
+  });
+
+  it("uses the backend's region for the shared fixture's alias", () => {
     expect(shared.terraform.encryption.key_provider.aws_kms.state.region).toBe("eu-west-1");
     expect(shared.terraform.encryption.key_provider.aws_kms.state.kms_key_id).toBe("alias/tofu-state");
   });
