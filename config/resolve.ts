@@ -203,6 +203,15 @@ export function resolveProfile(
   };
 }
 
+/**
+ * The region of a KMS key or alias given by ARN (`arn:aws:kms:<region>:…`); undefined for a
+ * bare key ID or `alias/…`. KMS only answers for a key in its own region, so an ARN's region is
+ * the one the key provider must call.
+ */
+export function kmsKeyRegion(kmsKeyId: string): string | undefined {
+  return /^arn:[\w-]+:kms:([a-z0-9-]+):/.exec(kmsKeyId)?.[1];
+}
+
 /** Every environment of a valid config with its profiles, in the config's environment order. */
 export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
   const catalog = modelCatalog(builtIn, config);
@@ -225,7 +234,12 @@ export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalo
       ...(assumeRole === undefined ? {} : { assumeRole }),
       ...(encryption === undefined
         ? {}
-        : { encryption: { kmsKeyId: encryption.kmsKeyId, region: encryption.region ?? backend?.region ?? region } }),
+        : {
+            encryption: {
+              kmsKeyId: encryption.kmsKeyId,
+              region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? region,
+            },
+          }),
       defaultTags: defaultTags(config, env),
       profiles,
     };

@@ -56,7 +56,7 @@ const assumeRole = z.strictObject({
 /** OpenTofu state and plan encryption with an AWS KMS key. */
 const encryption = z.strictObject({
   kmsKeyId: z.string().min(1),
-  /** @default the backend's region, else the environment's */
+  /** @default the region in `kmsKeyId` when it is an ARN, else the backend's, else the environment's */
   region: region.optional(),
 });
 

@@ -8,6 +8,7 @@ import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf"
 import type { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { InferenceProfile } from "./inference-profile.ts";
+import { stateEncryptionBlock } from "./state-encryption.ts";
 
 /**
  * Where OpenTofu finds the provider. Fully qualified, or cdktf-cli misreads the lock file
@@ -60,6 +61,14 @@ export class BedrockStack extends TerraformStack {
       });
       // S3-native locking (OpenTofu >= 1.10); cdktf 0.21's S3Backend has no property for it.
       this.addOverride("terraform.backend.s3.use_lockfile", true);
+    }
+
+    if (environment.encryption !== undefined) {
+      // cdktf has no construct for OpenTofu's encryption block; the override is written verbatim.
+      this.addOverride(
+        "terraform.encryption",
+        stateEncryptionBlock(environment.encryption, environment.backend?.roleArn),
+      );
     }
 
     const accountId = environment.accountId ?? new DataAwsCallerIdentity(this, "current", {}).accountId;
