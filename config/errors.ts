@@ -32,14 +32,14 @@ export interface LocatedIssue extends ConfigIssue {
   readonly position?: Position;
 }
 
-/** `products.agents.profiles.main.model`; list indexes as `envs[1]`. */
+/** `products.agents.profiles.main.model`; list indexes as `envs[1]`; `""` for the whole file. */
 export function formatPath(path: ConfigPath): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
     else text += text === "" ? part : `.${part}`;
   }
-  return text === "" ? "(top level)" : text;
+  return text;
 }
 
 /** A value as it appears in a message: strings quoted, the rest as JSON. */
@@ -89,10 +89,14 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
   return suggestion === undefined ? undefined : `did you mean ${JSON.stringify(suggestion)}?`;
 }
 
-/** `config/profiles.yaml:14:7 products.agents.profiles.main.model: <message>` and its hints. */
+/**
+ * `config/profiles.yaml:14:7 products.agents.profiles.main.model: <message>` and its hints;
+ * `config/profiles.yaml:3:1: <message>` for the file as a whole.
+ */
 export function formatIssue(issue: LocatedIssue): string {
   const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.col}` : issue.file;
-  const lines = [`${where} ${formatPath(issue.path)}: ${issue.message}`];
+  const path = formatPath(issue.path);
+  const lines = [`${where}${path === "" ? "" : ` ${path}`}: ${issue.message}`];
   if (issue.allowed !== undefined) lines.push(`    allowed: ${issue.allowed}`);
   if (issue.fix !== undefined) lines.push(`    fix: ${issue.fix}`);
   return lines.join("\n");
