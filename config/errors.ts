@@ -55,15 +55,19 @@ export function listSome(items: readonly string[], limit = 12): string {
   return `${items.slice(0, limit).join(", ")}, … (${items.length - limit} more)`;
 }
 
-/** Edit distance, for did-you-mean suggestions. */
+/** Edit distance counting a swap of two neighbours as one edit (`prdo` is one from `prod`), for did-you-mean. */
 function distance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      }
     }
-    previous = current;
+    [beforePrevious, previous] = [previous, current];
   }
   return previous[b.length];
 }

@@ -22,6 +22,7 @@ import {
   ConfigError,
   type ConfigIssue,
   type ConfigPath,
+  closest,
   didYouMean,
   type LocatedIssue,
   type Position,
@@ -280,6 +281,16 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
     case "invalid_type": {
       const last = path[path.length - 1];
       if (given === undefined) {
+        // `modle:` is reported as an unknown key with "did you mean model?"; a second error
+        // saying model is missing would only make the one mistake look like two.
+        const parent = path
+          .slice(0, -1)
+          .reduce<unknown>((value, part) => (value as Record<string, unknown>)?.[part], input);
+        const known = knownKeysAt(path.slice(0, -1));
+        const misspelt = Object.keys(parent ?? {}).some(
+          (key) => !known.includes(key) && closest(key, known) === String(last),
+        );
+        if (misspelt) return [];
         return [
           {
             path: path.slice(0, -1),

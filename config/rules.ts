@@ -306,7 +306,7 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
     issues.push({
       path: profilePath(product, purpose),
       atKey: true,
-      message: `profile has ${count} tags in ${resolved.env} after merging the provider's default_tags; Bedrock allows ${TAG.maxPerResource} per resource`,
+      message: `profile has ${count} tags after merging the provider's default_tags; Bedrock allows ${TAG.maxPerResource} per resource`,
       fix: `remove ${count - TAG.maxPerResource} tag(s) from tags:, products.${product}.tags or this profile's tags:`,
     });
   }
@@ -355,20 +355,26 @@ function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedPro
   const issues: ConfigIssue[] = [];
   for (const clash of byPlace.values()) {
     if (clash.length < 2) continue;
-    for (const profile of clash) {
-      const others = clash
-        .filter((other) => other !== profile)
-        .map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`);
-      const account = config.environments[profile.env].accountId;
-      const { name } = config.products[profile.product].profiles[profile.purpose];
+    const [{ name, region, env }] = clash;
+    const account = config.environments[env].accountId;
+    const where = `names are unique per account${account ? ` (${account})` : ""} and region (${region})`;
+    for (const key of new Set(clash.map((profile) => profile.key))) {
+      const mine = clash.filter((profile) => profile.key === key);
+      const others = clash.filter((profile) => profile.key !== key);
+      const [{ product, purpose, modelKey }] = mine;
+      const envs = mine.map((profile) => profile.env).join(" and ");
+      const written = config.products[product].profiles[purpose].name !== undefined;
       issues.push({
-        path:
-          name === undefined
-            ? profilePath(profile.product, profile.purpose)
-            : profilePath(profile.product, profile.purpose, "name"),
-        atKey: name === undefined,
-        message: `profile name ${show(profile.name)} in ${profile.env} is also used by ${others.join(" and ")}; names are unique per account${account ? ` (${account})` : ""} and region (${profile.region})`,
-        fix: `give one of them a name:, e.g. name: ${profile.product}-${profile.purpose}-${profile.modelKey}-${profile.env}`,
+        path: written ? profilePath(product, purpose, "name") : profilePath(product, purpose),
+        atKey: !written,
+        message:
+          others.length > 0
+            ? `profile name ${show(name)} in ${envs} is also used by ${others.map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`).join(" and ")}; ${where}`
+            : `profile name ${show(name)} is used in both ${envs}, which share an account and region; ${where}`,
+        fix:
+          others.length > 0
+            ? `give one of them another name:, e.g. name: ${product}-${purpose}-${modelKey}-${mine[0].env}`
+            : "remove name: so that each environment gets its own default name {product}-{model}-{env}, or give these environments different accounts",
       });
     }
   }

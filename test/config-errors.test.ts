@@ -104,7 +104,7 @@ describe("Bedrock tags", () => {
   it("counts the provider's default_tags towards the 50 tags of a profile", () => {
     expect(refusal("too-many-tags.yaml")).toBe(`test/fixtures/too-many-tags.yaml: 1 error; nothing was synthesized.
 
-test/fixtures/too-many-tags.yaml:55:7 products.agents.profiles.main: profile has 51 tags in prod after merging the provider's default_tags; Bedrock allows 50 per resource
+test/fixtures/too-many-tags.yaml:55:7 products.agents.profiles.main: profile has 51 tags after merging the provider's default_tags; Bedrock allows 50 per resource
     fix: remove 1 tag(s) from tags:, products.agents.tags or this profile's tags:
 `);
   });
@@ -121,6 +121,24 @@ test/fixtures/bad-tag-characters.yaml:8:7 products.agents.tags.cost center!: tag
 test/fixtures/bad-tag-characters.yaml:9:14 products.agents.tags.owner: tag value "Zoë, Agents team" is not accepted by Bedrock
     allowed: 0-256 characters: letters, digits, spaces and . _ : / = + @ - (ASCII only)
     fix: write owner: "Zoe Agents team"
+`);
+  });
+
+  it("refuses a product key too long to be the value of the product tag", () => {
+    const product = "p".repeat(257);
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments:
+  dev: {}
+products:
+  ${product}:
+    profiles:
+      main: { model: claude-sonnet-45, envs: [dev], name: p-main-dev, description: P main }
+`;
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:6:3 products.${product}: the key "${product}" becomes the value of the tag product, and Bedrock allows 256 characters (257 now)
+    fix: choose a shorter key
 `);
   });
 
@@ -209,13 +227,13 @@ test/fixtures/bad-custom-model-ids.yaml:8:3 models.claude-sonnet-45: model "clau
 });
 
 describe("references and uniqueness", () => {
-  it("refuses an unknown environment and suggests the closest", () => {
+  it("refuses an unknown environment and suggests the closest, a swap of two letters counting as one edit", () => {
     expect(
       refusal("unknown-environment.yaml"),
     ).toBe(`test/fixtures/unknown-environment.yaml: 1 error; nothing was synthesized.
 
-test/fixtures/unknown-environment.yaml:11:21 products.agents.profiles.main.envs[1]: unknown environment "prdo"
-    allowed: dev, prod
+test/fixtures/unknown-environment.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prdo"
+    allowed: dev, pre, prod
     fix: did you mean "prod"?
 `);
   });
@@ -226,10 +244,10 @@ test/fixtures/unknown-environment.yaml:11:21 products.agents.profiles.main.envs[
     ).toBe(`test/fixtures/duplicate-name-shared-account.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/duplicate-name-shared-account.yaml:12:15 products.agents.profiles.main.name: profile name "agents-sonnet" in dev is also used by products.agents.profiles.review in pre; names are unique per account (222222222222) and region (eu-central-1)
-    fix: give one of them a name:, e.g. name: agents-main-claude-sonnet-45-dev
+    fix: give one of them another name:, e.g. name: agents-main-claude-sonnet-45-dev
 
 test/fixtures/duplicate-name-shared-account.yaml:16:15 products.agents.profiles.review.name: profile name "agents-sonnet" in pre is also used by products.agents.profiles.main in dev; names are unique per account (222222222222) and region (eu-central-1)
-    fix: give one of them a name:, e.g. name: agents-review-claude-sonnet-45-pre
+    fix: give one of them another name:, e.g. name: agents-review-claude-sonnet-45-pre
 `);
   });
 });
@@ -331,6 +349,18 @@ products:
       main: { model: claude-sonnet-45, envs: [dev], name: agents-sonnet }
       review: { model: claude-sonnet-45, envs: [pre], name: agents-sonnet }
 `;
+
+  it("refuses a fixed name on one profile in two environments sharing an account", () => {
+    const yaml = twoEnvironments('{ accountId: "222222222222" }', '{ accountId: "222222222222" }').replace(
+      "envs: [dev], name: agents-sonnet",
+      "envs: [dev, pre], name: agents-sonnet-main",
+    );
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:10:64 products.agents.profiles.main.name: profile name "agents-sonnet-main" is used in both dev and pre, which share an account and region; names are unique per account (222222222222) and region (eu-central-1)
+    fix: remove name: so that each environment gets its own default name {product}-{model}-{env}, or give these environments different accounts
+`);
+  });
 
   it("accepts one name in two accounts", () => {
     expect(() =>
@@ -474,6 +504,24 @@ test/fixtures/shape-error-beside-rule-error.yaml:13:16 products.agents.profiles.
 test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.main.model: unknown model "claude-sonet-45"
     allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
+`);
+  });
+
+  it("reports a misspelt key once, not also as a missing one", () => {
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments:
+  dev: {}
+products:
+  agents:
+    profiles:
+      main: { modle: claude-sonnet-45, envs: [dev] }
+`;
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
+    allowed: model, envs, name, description, geography, region, tags, import
+    fix: did you mean "model"?
 `);
   });
 
