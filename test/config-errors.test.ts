@@ -32,6 +32,19 @@ function refusalOfYaml(yaml: string): string {
   return refusalOf(yaml, "test.yaml");
 }
 
+/** A config with one environment, dev, and one profile, agents/main, written on line 8 as given. */
+function oneProfile(main: string, defaults = "{ region: eu-central-1 }"): string {
+  return `version: 1
+defaults: ${defaults}
+environments:
+  dev: {}
+products:
+  agents:
+    profiles:
+      main: ${main}
+`;
+}
+
 describe("Bedrock CreateInferenceProfile", () => {
   it("refuses a name with a dot or a double dash, and suggests one", () => {
     expect(
@@ -408,15 +421,7 @@ test.yaml:11:22 products.agents.profiles.main.description: YAML syntax: the quot
   });
 
   it("points at where an unclosed bracket opens", () => {
-    const yaml = `version: 1
-defaults: { region: eu-central-1 }
-environments:
-  dev: {}
-products:
-  agents:
-    profiles:
-      main: { model: claude-sonnet-45, envs: [dev }
-`;
+    const yaml = oneProfile("{ model: claude-sonnet-45, envs: [dev }");
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:46 products.agents.profiles.main.envs: YAML syntax: the bracket [ opened here is never closed, so everything after it up to the end of the file is read as part of this value
@@ -508,15 +513,7 @@ test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.
   });
 
   it("reports a misspelt key once, not also as a missing one", () => {
-    const yaml = `version: 1
-defaults: { region: eu-central-1 }
-environments:
-  dev: {}
-products:
-  agents:
-    profiles:
-      main: { modle: claude-sonnet-45, envs: [dev] }
-`;
+    const yaml = oneProfile("{ modle: claude-sonnet-45, envs: [dev] }");
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
@@ -526,15 +523,7 @@ test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
   });
 
   it("reports a missing key at the entry that lacks it", () => {
-    const yaml = `version: 1
-defaults: { region: eu-central-1 }
-environments:
-  dev: {}
-products:
-  agents:
-    profiles:
-      main: { model: claude-sonnet-45 }
-`;
+    const yaml = oneProfile("{ model: claude-sonnet-45 }");
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:7 products.agents.profiles.main: missing "envs" (a list)
@@ -543,15 +532,7 @@ test.yaml:8:7 products.agents.profiles.main: missing "envs" (a list)
   });
 
   it("skips the rules when a broken value could mislead them (here every region depends on the default)", () => {
-    const yaml = `version: 1
-defaults: { region: Frankfurt }
-environments:
-  dev: {}
-products:
-  agents:
-    profiles:
-      main: { model: claude-sonet-45, envs: [dev] }
-`;
+    const yaml = oneProfile("{ model: claude-sonet-45, envs: [dev] }", "{ region: Frankfurt }");
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:2:21 defaults.region: "Frankfurt" must be an AWS region name such as eu-central-1
