@@ -331,6 +331,18 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
     }
     case "invalid_value": {
       const values = issue.values.map(String);
+      const last = path[path.length - 1];
+      if (given === undefined) {
+        return [
+          {
+            path: path.slice(0, -1),
+            atKey: true,
+            message: `missing ${show(last)}`,
+            allowed: values.join(", "),
+            fix: `add ${String(last)}: ${values[0]}`,
+          },
+        ];
+      }
       return [
         {
           path,

@@ -465,6 +465,18 @@ test.yaml:3:3 defaults: expected a mapping, got a string "region:eu-central-1"
     );
   });
 
+  it("names each missing top-level key and what to write", () => {
+    expect(refusalOfYaml("environments:\n  dev: {}\n")).toBe(`test.yaml: 2 errors; nothing was synthesized.
+
+test.yaml:1:1: missing "version"
+    allowed: 1
+    fix: add version: 1
+
+test.yaml:1:1: missing "defaults" (a mapping)
+    fix: add defaults:
+`);
+  });
+
   it("explains an empty file", () => {
     expect(refusalOfYaml("")).toBe(`test.yaml: 1 error; nothing was synthesized.
 
