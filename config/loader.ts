@@ -369,8 +369,8 @@ function locateAll(issues: readonly ConfigIssue[], source: SourceMap, file: stri
   });
 }
 
-/** Environment settings no rule reads: a shape error in one of them does not taint the rules. */
-const SETTINGS_NO_RULE_READS = new Set(["accountId", "backend", "assumeRole", "encryption"]);
+/** Environment settings the rules can do without: at worst, without an accountId a name clash goes unseen. */
+const SETTINGS_RULES_DO_WITHOUT = new Set(["accountId", "backend", "assumeRole", "encryption"]);
 
 /**
  * The part of the config a shape issue invalidates, when the rules can check the rest without
@@ -383,7 +383,7 @@ function separablePart(path: ConfigPath): ConfigPath | undefined {
   if (path[0] === "products" && path.length >= 2) {
     return path[2] === "profiles" && path.length >= 4 ? path.slice(0, 4) : path.slice(0, 2);
   }
-  if (path[0] === "environments" && path.length >= 3 && SETTINGS_NO_RULE_READS.has(String(path[2]))) {
+  if (path[0] === "environments" && path.length >= 3 && SETTINGS_RULES_DO_WITHOUT.has(String(path[2]))) {
     return path.slice(0, 3);
   }
   return undefined;
