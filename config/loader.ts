@@ -3,8 +3,8 @@
  * found is reported at once, located at `file:line:col`, in one {@link ConfigError}.
  * The only module that reads the config file or the environment variable naming it.
  */
-import { readFileSync } from "node:fs";
-import { resolve as resolvePath } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve as resolvePath } from "node:path";
 import {
   type Document,
   isMap,
@@ -435,6 +435,18 @@ export function parseConfig(text: string, file: string, builtIn: ModelCatalog = 
   return parsed.data;
 }
 
+/** `did you mean "config/profiles.yaml"?` for `config/profile.yaml`: a YAML file beside `file` with a close name. */
+function similarFile(file: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file)).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const name = closest(basename(file), names);
+  return name === undefined ? undefined : `did you mean ${show(join(dirname(file), name))}?`;
+}
+
 /** Read and check the profiles file at `file`. Throws {@link ConfigError}, also when it is missing. */
 export function loadConfig(file: string, builtIn: ModelCatalog = BUILT_IN_MODELS): ProfilesConfig {
   let text: string;
@@ -452,7 +464,9 @@ export function loadConfig(file: string, builtIn: ModelCatalog = BUILT_IN_MODELS
         file,
         path: [],
         message: `cannot read the profiles file ${resolvePath(file)}: ${reasons[code] ?? (error as Error).message}`,
-        fix: `set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use ${DEFAULT_CONFIG_PATH}`,
+        fix:
+          (code === "ENOENT" ? similarFile(file) : undefined) ??
+          `set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use ${DEFAULT_CONFIG_PATH}`,
       },
     ]);
   }

@@ -10,15 +10,20 @@ import { ConfigError } from "../config/errors.ts";
 import { loadConfig, parseConfig } from "../config/loader.ts";
 import { configFrom, ROOT } from "./helpers.ts";
 
-/** The report for a config that must be refused; fails the test if it is accepted or fails otherwise. */
-function refusalOf(yaml: string, file: string): string {
+/** The report of a config that `check` must refuse; fails the test if it is accepted or fails otherwise. */
+function reportOf(check: () => unknown, file: string): string {
   try {
-    parseConfig(yaml, file);
+    check();
   } catch (error) {
     if (error instanceof ConfigError) return error.message;
     throw error;
   }
   throw new Error(`${file} was accepted`);
+}
+
+/** The report for YAML text, read as `file`. */
+function refusalOf(yaml: string, file: string): string {
+  return reportOf(() => parseConfig(yaml, file), file);
 }
 
 /** The report for a fixture under test/fixtures. */
@@ -487,18 +492,30 @@ test.yaml:1:1: expected a mapping, got an empty value
 });
 
 describe("a missing profiles file", () => {
-  it("names the full path looked at and both ways to fix it", () => {
-    const file = join(ROOT, "test/fixtures/no-such-file.yaml");
-    try {
-      loadConfig(file);
-      expect.unreachable("a missing file was accepted");
-    } catch (error) {
-      expect((error as ConfigError).message).toBe(`${file}: 1 error; nothing was synthesized.
+  /** The report for a profiles file that does not exist. */
+  function missingFileReport(file: string, fix: string): string {
+    return `${file}: 1 error; nothing was synthesized.
 
 ${file}: cannot read the profiles file ${file}: there is no such file
-    fix: set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use config/profiles.yaml
-`);
-    }
+    fix: ${fix}
+`;
+  }
+
+  it("names the full path looked at and both ways to fix it", () => {
+    const file = join(ROOT, "test/fixtures/no-such-file.yaml");
+    expect(reportOf(() => loadConfig(file), file)).toBe(
+      missingFileReport(
+        file,
+        "set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use config/profiles.yaml",
+      ),
+    );
+  });
+
+  it("suggests the YAML file beside it with the closest name", () => {
+    const file = join(ROOT, "config/profile.yaml");
+    expect(reportOf(() => loadConfig(file), file)).toBe(
+      missingFileReport(file, `did you mean "${join(ROOT, "config/profiles.yaml")}"?`),
+    );
   });
 });
 
