@@ -13,6 +13,7 @@ import { stringify } from "yaml";
 import { BUILT_IN_MODELS, GEOGRAPHIES } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { parseConfig } from "../config/loader.ts";
+import { formatArn } from "../config/resolve.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
 import { resolve, type SynthesizedStack, synth } from "./helpers.ts";
 
@@ -232,10 +233,13 @@ describe("random configs from valid and invalid parts", () => {
         }
         for (const environment of resolve(outcome)) {
           for (const profile of environment.profiles) {
-            const tagCount = Object.keys({ ...environment.defaultTags, ...profile.tags }).length;
+            const tags = Object.entries({ ...environment.defaultTags, ...profile.tags });
+            const copyFrom = formatArn(profile.copyFrom, profile.copyFrom.account ?? "123456789012");
             expect(AWS.name(profile.name), profile.name).toBe(true);
             if (profile.description !== undefined) expect(AWS.description(profile.description)).toBe(true);
-            expect(tagCount).toBeLessThanOrEqual(AWS.tagsPerResource);
+            expect(AWS.copyFrom(copyFrom), copyFrom).toBe(true);
+            expect(tags.length).toBeLessThanOrEqual(AWS.tagsPerResource);
+            expect(tags.filter(([key, value]) => !AWS.tagKey(key) || !AWS.tagValue(value))).toEqual([]);
             expect(AWS.ssmName(profile.ssmParameterName, profile.region), profile.ssmParameterName).toBe(true);
           }
         }
