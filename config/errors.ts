@@ -32,14 +32,14 @@ export interface LocatedIssue extends ConfigIssue {
   readonly position?: Position;
 }
 
-/** `products.agents.profiles.main.model`; list indexes as `envs[1]`. */
+/** `products.agents.profiles.main.model`; list indexes as `envs[1]`; `""` for the whole file. */
 export function formatPath(path: ConfigPath): string {
   let text = "";
   for (const part of path) {
     if (typeof part === "number") text += `[${part}]`;
     else text += text === "" ? part : `.${part}`;
   }
-  return text === "" ? "(top level)" : text;
+  return text;
 }
 
 /** A value as it appears in a message: strings quoted, the rest as JSON. */
@@ -55,15 +55,19 @@ export function listSome(items: readonly string[], limit = 12): string {
   return `${items.slice(0, limit).join(", ")}, … (${items.length - limit} more)`;
 }
 
-/** Edit distance, for did-you-mean suggestions. */
+/** Edit distance counting a swap of two neighbours as one edit (`prdo` is one from `prod`), for did-you-mean. */
 function distance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
+      }
     }
-    previous = current;
+    [beforePrevious, previous] = [previous, current];
   }
   return previous[b.length];
 }
@@ -89,10 +93,14 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
   return suggestion === undefined ? undefined : `did you mean ${JSON.stringify(suggestion)}?`;
 }
 
-/** `config/profiles.yaml:14:7 products.agents.profiles.main.model: <message>` and its hints. */
+/**
+ * `config/profiles.yaml:14:7 products.agents.profiles.main.model: <message>` and its hints;
+ * `config/profiles.yaml:3:1: <message>` for the file as a whole.
+ */
 export function formatIssue(issue: LocatedIssue): string {
   const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.col}` : issue.file;
-  const lines = [`${where} ${formatPath(issue.path)}: ${issue.message}`];
+  const path = formatPath(issue.path);
+  const lines = [`${where}${path === "" ? "" : ` ${path}`}: ${issue.message}`];
   if (issue.allowed !== undefined) lines.push(`    allowed: ${issue.allowed}`);
   if (issue.fix !== undefined) lines.push(`    fix: ${issue.fix}`);
   return lines.join("\n");

@@ -3,14 +3,26 @@
  * found is reported at once, located at `file:line:col`, in one {@link ConfigError}.
  * The only module that reads the config file or the environment variable naming it.
  */
-import { readFileSync } from "node:fs";
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from "yaml";
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, dirname, join, resolve as resolvePath } from "node:path";
+import {
+  type Document,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  Parser,
+  parseDocument,
+  type YAMLError,
+} from "yaml";
 import type { z } from "zod";
 import { BUILT_IN_MODELS, type ModelCatalog } from "./catalog.ts";
 import {
   ConfigError,
   type ConfigIssue,
   type ConfigPath,
+  closest,
   didYouMean,
   type LocatedIssue,
   type Position,
@@ -52,9 +64,47 @@ class SourceMap {
         break;
       }
     }
-    if (offset === undefined) return undefined;
+    // An empty document has no node to point at: its first line is where the content belongs.
+    return offset === undefined ? { line: 1, col: 1 } : this.position(offset);
+  }
+
+  /** Line and column of a character offset. */
+  position(offset: number): Position {
     const { line, col } = this.lines.linePos(offset);
     return { line, col };
+  }
+
+  /** The key path of the entry written at `offset`, as far as the (possibly broken) document allows. */
+  pathAt(offset: number): ConfigPath {
+    const path: (string | number)[] = [];
+    let node: unknown = this.doc.contents;
+    for (;;) {
+      if (isMap(node)) {
+        const pair = node.items.filter((item) => (rangeStart(item.key) ?? Number.POSITIVE_INFINITY) <= offset).at(-1);
+        if (pair === undefined || !isScalar(pair.key)) break;
+        path.push(String(pair.key.value));
+        node = pair.value;
+      } else if (isSeq(node)) {
+        const index = node.items.filter((item) => (rangeStart(item) ?? Number.POSITIVE_INFINITY) <= offset).length - 1;
+        if (index < 0) break;
+        path.push(index);
+        node = node.items[index];
+      } else {
+        break;
+      }
+      if (offset > ((node as Node | null)?.range?.[2] ?? Number.POSITIVE_INFINITY)) break;
+    }
+    return path;
+  }
+
+  /** Where the first of two equal keys is written, given the offset of the second. */
+  firstKeyPosition(offset: number): Position | undefined {
+    const path = this.pathAt(offset);
+    const parent = path.length <= 1 ? this.doc.contents : this.doc.getIn(path.slice(0, -1), true);
+    if (!isMap(parent)) return undefined;
+    const first = parent.items.find((item) => isScalar(item.key) && String(item.key.value) === String(path.at(-1)));
+    const start = rangeStart(first?.key);
+    return start === undefined ? undefined : this.position(start);
   }
 
   /** The text of the scalar at `path` as written (`012345678901`, not `12345678901`). */
@@ -69,29 +119,102 @@ function rangeStart(node: unknown): number | undefined {
   return (node as Node | null)?.range?.[0];
 }
 
-/** Fixes for the YAML syntax errors a hurried engineer makes. */
-const YAML_FIXES: Readonly<Record<string, string>> = {
-  TAB_AS_INDENT: "indent with spaces; YAML does not allow tabs for indentation",
-  DUPLICATE_KEY: "remove or rename one of the two entries; YAML keeps only one",
-  MISSING_CHAR: "close the quote or bracket opened earlier on this line",
-  BAD_INDENT: "align this line with its siblings (spaces only)",
-  MULTILINE_IMPLICIT_KEY: "a key must fit on one line; check for a missing colon or an unclosed quote above",
-  BLOCK_AS_IMPLICIT_KEY: "check the indentation and the colon of the line above",
-  UNEXPECTED_TOKEN: "check for a stray character or a missing colon",
+/** What the YAML syntax errors a hurried engineer makes mean, and how to fix them. */
+const YAML_ERRORS: Readonly<Record<string, { readonly message?: string; readonly fix: string }>> = {
+  TAB_AS_INDENT: {
+    message: "this line is indented with a tab",
+    fix: "indent with spaces only; YAML does not allow tabs for indentation",
+  },
+  BLOCK_AS_IMPLICIT_KEY: {
+    message: "the next line is indented deeper than the key on this line, so YAML reads it as part of this value",
+    fix: "indent the next line exactly like this one if it is a sibling key",
+  },
+  MULTILINE_IMPLICIT_KEY: {
+    message: "this entry runs on over several lines and is read as one key",
+    fix: "write each entry as `key: value` (a colon and a space after the key), siblings at the same indentation",
+  },
+  BAD_INDENT: { fix: "align this line with its siblings, using spaces" },
+  UNEXPECTED_TOKEN: { fix: "check for a stray character or a missing colon" },
 };
 
-/** A YAML syntax error as a located issue. */
-function yamlIssue(error: YAMLError, file: string): LocatedIssue {
-  const [first] = error.message.split("\n");
-  const message = first.replace(/ at line \d+, column \d+:?$/, "");
-  const [start] = error.linePos ?? [];
-  return {
-    file,
-    path: [],
-    message: `YAML syntax: ${message}`,
-    fix: YAML_FIXES[error.code],
-    ...(start ? { position: { line: start.line, col: start.col } } : {}),
+/** A quote or bracket the YAML parser found open at the end of the file, and where it was opened. */
+interface UnclosedOpening {
+  readonly offset: number;
+  readonly opening: string;
+  readonly closing: string;
+}
+
+/**
+ * Every quoted scalar and flow collection never closed, from the CST. The parser reports these at
+ * the end of the file, where they were noticed; the engineer needs the line where they begin.
+ */
+function unclosedOpenings(text: string): UnclosedOpening[] {
+  const found: UnclosedOpening[] = [];
+  const visit = (token: unknown): void => {
+    if (token === null || typeof token !== "object") return;
+    if (Array.isArray(token)) {
+      for (const item of token) visit(item);
+      return;
+    }
+    const { type, offset, source, end } = token as { type?: string; offset?: number; source?: string; end?: unknown };
+    if (typeof offset === "number" && typeof source === "string") {
+      const quote = type === "double-quoted-scalar" ? '"' : type === "single-quoted-scalar" ? "'" : undefined;
+      if (quote !== undefined && (source.length < 2 || !source.trimEnd().endsWith(quote))) {
+        found.push({ offset, opening: quote, closing: quote });
+      }
+    }
+    if (type === "flow-collection" && typeof offset === "number" && Array.isArray(end)) {
+      const opening = (token as { start?: { source?: string } }).start?.source ?? "{";
+      const closing = opening === "[" ? "]" : "}";
+      if (!end.some((item: { source?: string }) => item.source === closing)) found.push({ offset, opening, closing });
+    }
+    for (const value of Object.values(token)) visit(value);
   };
+  for (const token of new Parser().parse(text)) visit(token);
+  return found;
+}
+
+/** The closing character a YAML parser message says is missing (`Missing closing "quote`, `… end with a ]`). */
+function missingClosing(message: string): string | undefined {
+  return /closing (["'])quote/.exec(message)?.[1] ?? /end with an? ([\]}])/.exec(message)?.[1];
+}
+
+/** The YAML syntax errors of a document, each at the line an engineer has to edit, one per place. */
+function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file: string): LocatedIssue[] {
+  const openings = unclosedOpenings(text);
+  const issues = doc.errors.map((error: YAMLError): LocatedIssue => {
+    const at = (offset: number, path: ConfigPath, issue: Omit<ConfigIssue, "path">): LocatedIssue => ({
+      file,
+      path,
+      position: source.position(offset),
+      ...issue,
+    });
+    const [offset] = error.pos;
+    const closing = missingClosing(error.message);
+    const opening = openings.filter((open) => open.closing === closing && open.offset < offset).at(-1);
+    if (opening !== undefined) {
+      const what = closing === '"' || closing === "'" ? "quote" : "bracket";
+      return at(opening.offset, source.pathAt(opening.offset), {
+        message: `YAML syntax: the ${what} ${opening.opening} opened here is never closed, so everything after it up to the end of the file is read as part of this value`,
+        fix: `add the closing ${closing} at the end of the value on this line`,
+      });
+    }
+    if (error.code === "DUPLICATE_KEY") {
+      const path = source.pathAt(offset);
+      const first = source.firstKeyPosition(offset);
+      return at(offset, path, {
+        message: `YAML syntax: the key ${show(String(path.at(-1)))} is written twice in the same mapping${first ? ` (first at line ${first.line})` : ""}`,
+        fix: "merge the two entries into one, or rename one of them",
+      });
+    }
+    // The line and column say where; a key path guessed from a broken document would mislead.
+    const known = YAML_ERRORS[error.code];
+    const parserMessage = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+    return at(offset, [], { message: `YAML syntax: ${known?.message ?? parserMessage}`, fix: known?.fix });
+  });
+  return issues.filter(
+    (issue, index) => issues.findIndex((other) => other.position?.line === issue.position?.line) === index,
+  );
 }
 
 /** A zod schema's definition, reached through zod 4's documented `_zod.def`. */
@@ -118,6 +241,15 @@ function knownKeysAt(path: ConfigPath): string[] {
   }
   return [];
 }
+
+/** zod's type names as a YAML author knows them. */
+const EXPECTED_TYPES: Readonly<Record<string, string>> = {
+  object: "a mapping",
+  record: "a mapping",
+  array: "a list",
+  string: "a string",
+  number: "a number",
+};
 
 /** The type of a YAML value, in words. */
 function typeName(value: unknown): string {
@@ -149,11 +281,21 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
     case "invalid_type": {
       const last = path[path.length - 1];
       if (given === undefined) {
+        // `modle:` is reported as an unknown key with "did you mean model?"; a second error
+        // saying model is missing would only make the one mistake look like two.
+        const parent = path
+          .slice(0, -1)
+          .reduce<unknown>((value, part) => (value as Record<string, unknown>)?.[part], input);
+        const known = knownKeysAt(path.slice(0, -1));
+        const misspelt = Object.keys(parent ?? {}).some(
+          (key) => !known.includes(key) && closest(key, known) === String(last),
+        );
+        if (misspelt) return [];
         return [
           {
             path: path.slice(0, -1),
             atKey: true,
-            message: `missing ${show(last)} (${issue.expected})`,
+            message: `missing ${show(last)} (${EXPECTED_TYPES[issue.expected] ?? issue.expected})`,
             fix: `add ${String(last)}:`,
           },
         ];
@@ -166,20 +308,41 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
             path,
             message: lostZeros
               ? `${written} was read by YAML as the number ${given}, dropping its leading zero`
-              : `expected a string, got ${typeName(given)} ${show(given)}`,
+              : `${written} was read by YAML as ${typeName(given)}; ${String(last)} takes a string`,
             fix: `quote it: ${String(last)}: "${written}"`,
           },
         ];
       }
+      const expected = EXPECTED_TYPES[issue.expected] ?? issue.expected;
       return [
         {
           path,
-          message: `expected ${issue.expected === "record" ? "a mapping" : issue.expected}, got ${typeName(given)}`,
+          message: `expected ${expected}, got ${typeName(given)}${typeof given === "object" ? "" : ` ${show(given)}`}`,
+          fix:
+            typeof given === "string" && /^[^\s:]+:\S/.test(given)
+              ? `put a space after the colon: ${given.replace(":", ": ")}`
+              : issue.expected === "array" && (typeof given === "string" || typeof given === "number")
+                ? `write it as a list: ${String(last)}: [${given}]`
+                : path.length === 0
+                  ? 'start with version: 1, defaults:, environments: and products: (README "Configuration")'
+                  : undefined,
         },
       ];
     }
     case "invalid_value": {
       const values = issue.values.map(String);
+      const last = path[path.length - 1];
+      if (given === undefined) {
+        return [
+          {
+            path: path.slice(0, -1),
+            atKey: true,
+            message: `missing ${show(last)}`,
+            allowed: values.join(", "),
+            fix: `add ${String(last)}: ${values[0]}`,
+          },
+        ];
+      }
       return [
         {
           path,
@@ -206,6 +369,51 @@ function locateAll(issues: readonly ConfigIssue[], source: SourceMap, file: stri
   });
 }
 
+/** Environment settings the rules can do without: at worst, without an accountId a name clash goes unseen. */
+const SETTINGS_RULES_DO_WITHOUT = new Set(["accountId", "backend", "assumeRole", "encryption"]);
+
+/**
+ * The part of the config a shape issue invalidates, when the rules can check the rest without
+ * it: a whole profile, a whole product, or an environment setting no rule reads (dropping an
+ * `accountId` can hide a name clash, never invent one). `undefined` when anything else might
+ * depend on the broken value (an environment's region, the defaults, a custom model, global tags):
+ * then the rules do not run, rather than report mistakes that are not there.
+ */
+function separablePart(path: ConfigPath): ConfigPath | undefined {
+  if (path[0] === "products" && path.length >= 2) {
+    return path[2] === "profiles" && path.length >= 4 ? path.slice(0, 4) : path.slice(0, 2);
+  }
+  if (path[0] === "environments" && path.length >= 3 && SETTINGS_RULES_DO_WITHOUT.has(String(path[2]))) {
+    return path.slice(0, 3);
+  }
+  return undefined;
+}
+
+/** A copy of `input` without the parts at `paths`. */
+function without(input: unknown, paths: readonly ConfigPath[]): unknown {
+  const copy = structuredClone(input);
+  for (const path of paths) {
+    const parent = path
+      .slice(0, -1)
+      .reduce<unknown>((value, part) => (value as Record<string, unknown> | undefined)?.[part], copy);
+    if (parent !== null && typeof parent === "object")
+      delete (parent as Record<string, unknown>)[path[path.length - 1]];
+  }
+  return copy;
+}
+
+/**
+ * The rule issues of a config that failed the shape check, so that one run reports every
+ * mistake: the rules check what remains once the broken profiles, products and environment
+ * settings are set aside, or nothing when a broken part could mislead them.
+ */
+function rulesOnSeparableParts(input: unknown, shape: readonly ConfigIssue[], builtIn: ModelCatalog): ConfigIssue[] {
+  const parts = shape.map((issue) => separablePart(issue.path));
+  if (parts.some((part) => part === undefined)) return [];
+  const rest = profilesConfigSchema.safeParse(without(input, parts as ConfigPath[]));
+  return rest.success ? checkRules(rest.data, builtIn) : [];
+}
+
 /**
  * Parse and check a profiles file's text. Throws {@link ConfigError} listing every problem.
  * `file` is used only in messages.
@@ -213,17 +421,30 @@ function locateAll(issues: readonly ConfigIssue[], source: SourceMap, file: stri
 export function parseConfig(text: string, file: string, builtIn: ModelCatalog = BUILT_IN_MODELS): ProfilesConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) throw new ConfigError(doc.errors.map((error) => yamlIssue(error, file)));
   const source = new SourceMap(doc, lines);
+  // A document with syntax errors may hold anything; its shape and rules would only add noise.
+  if (doc.errors.length > 0) throw new ConfigError(yamlIssues(doc, text, source, file));
   const input: unknown = doc.toJS();
   const parsed = profilesConfigSchema.safeParse(input);
   if (!parsed.success) {
-    const issues = parsed.error.issues.flatMap((issue) => shapeIssues(issue, input, source));
-    throw new ConfigError(locateAll(issues, source, file));
+    const shape = parsed.error.issues.flatMap((issue) => shapeIssues(issue, input, source));
+    throw new ConfigError(locateAll([...shape, ...rulesOnSeparableParts(input, shape, builtIn)], source, file));
   }
   const issues = checkRules(parsed.data, builtIn);
   if (issues.length > 0) throw new ConfigError(locateAll(issues, source, file));
   return parsed.data;
+}
+
+/** `did you mean "config/profiles.yaml"?` for `config/profile.yaml`: a YAML file beside `file` with a close name. */
+function similarFile(file: string): string | undefined {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file)).filter((name) => /\.ya?ml$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const name = closest(basename(file), names);
+  return name === undefined ? undefined : `did you mean ${show(join(dirname(file), name))}?`;
 }
 
 /** Read and check the profiles file at `file`. Throws {@link ConfigError}, also when it is missing. */
@@ -232,13 +453,20 @@ export function loadConfig(file: string, builtIn: ModelCatalog = BUILT_IN_MODELS
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String(error);
+    const code = (error as NodeJS.ErrnoException).code ?? "";
+    const reasons: Record<string, string> = {
+      ENOENT: "there is no such file",
+      EISDIR: "it is a directory",
+      EACCES: "permission denied",
+    };
     throw new ConfigError([
       {
         file,
         path: [],
-        message: `cannot read the profiles file: ${reason}`,
-        fix: `create it (see README "Configuration") or point PROFILES_CONFIG at it; the default is ${DEFAULT_CONFIG_PATH}`,
+        message: `cannot read the profiles file ${resolvePath(file)}: ${reasons[code] ?? (error as Error).message}`,
+        fix:
+          (code === "ENOENT" ? similarFile(file) : undefined) ??
+          `set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use ${DEFAULT_CONFIG_PATH}`,
       },
     ]);
   }

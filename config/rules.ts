@@ -4,7 +4,7 @@
  * so a default that AWS would refuse is caught as surely as a typed one.
  * Facts and sources: shared/reference/aws-bedrock-facts.json.
  */
-import { type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
+import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import {
   defaultTags,
@@ -56,7 +56,26 @@ function descriptionSuggestion(text: string): string {
     .split(/\s+/)
     .filter((word) => word !== "" && /[0-9a-zA-Z]/.test(word))
     .map((word) => word.replace(/[-_]{2,}/g, "-").replace(/^[-_]+|[-_]+$/g, ""));
-  return words.join(" ").slice(0, DESCRIPTION.max).trim();
+  const joined = words.join(" ");
+  return joined.length <= DESCRIPTION.max ? joined : joined.slice(0, joined.lastIndexOf(" ", DESCRIPTION.max));
+}
+
+/** Fold a string into one AWS accepts as a profile name, for the fix hint. */
+function nameSuggestion(text: string): string {
+  return text
+    .replace(/[^0-9a-zA-Z]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, PROFILE_NAME.max)
+    .replace(/-+$/, "");
+}
+
+/** Fold a string into one AWS accepts as a tag key or value: accents dropped, other characters removed. */
+function tagSuggestion(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-zA-Z0-9\s._:/=+@-]+/g, "")
+    .trim();
 }
 
 /** Tag keys and values against Bedrock's patterns; `where` is the path of the tags map. */
@@ -69,6 +88,10 @@ function checkTagMap(tags: Readonly<Record<string, string>> | undefined, where: 
         atKey: true,
         message: `tag key ${show(key)} is not accepted by Bedrock`,
         allowed: `1-${TAG.maxKey} characters: ${TAG_ALLOWED}`,
+        fix:
+          tagSuggestion(key) === ""
+            ? "rename the key"
+            : `write the key as ${show(tagSuggestion(key).slice(0, TAG.maxKey))}`,
       });
     } else if (key.toLowerCase().startsWith("aws:")) {
       issues.push({
@@ -83,6 +106,7 @@ function checkTagMap(tags: Readonly<Record<string, string>> | undefined, where: 
         path: [...where, key],
         message: `tag value ${show(value)} is not accepted by Bedrock`,
         allowed: `0-${TAG.maxValue} characters: ${TAG_ALLOWED}`,
+        fix: `write ${key}: ${show(tagSuggestion(value).slice(0, TAG.maxValue))}`,
       });
     }
   }
@@ -98,7 +122,7 @@ function checkEnvironments(config: ProfilesConfig): ConfigIssue[] {
             path: ["environments", env],
             atKey: true,
             message: `environment ${show(env)} would start its SSM parameter names with /${env}/, and SSM refuses names beginning with "aws" or "ssm"`,
-            fix: `rename the environment, e.g. ${show(`sandbox-${env.replace(/^(aws|ssm)-?/i, "") || "env"}`)}`,
+            fix: `rename the environment, e.g. ${show(env.replace(/^(aws|ssm)-*/i, "") || "sandbox")}`,
           },
         ]
       : [],
@@ -117,7 +141,15 @@ function checkCustomModels(config: ProfilesConfig, builtIn: ModelCatalog): Confi
         fix: "remove this entry to use the built-in one, or choose another key",
       });
     }
-    if (!MODEL_ID.test(model.id)) {
+    const [prefix] = model.id.split(".");
+    if ((GEOGRAPHIES as readonly string[]).includes(prefix) && MODEL_ID.test(model.id.slice(prefix.length + 1))) {
+      issues.push({
+        path: ["models", key, "id"],
+        message: `${show(model.id)} is the ID of the ${prefix} cross-region profile, not of a foundation model`,
+        allowed: "the foundation model ID, e.g. anthropic.claude-opus-4-6-v1; the tool adds the geography prefix",
+        fix: `write id: ${model.id.slice(prefix.length + 1)} and list ${prefix} under geographies:`,
+      });
+    } else if (!MODEL_ID.test(model.id)) {
       issues.push({
         path: ["models", key, "id"],
         message: `${show(model.id)} is not a Bedrock model ID`,
@@ -180,12 +212,15 @@ function checkReferences(
   for (const env of profile.envs.filter((e) => e in config.environments)) {
     const region = profile.region ?? environmentRegion(config, config.environments[env]);
     if (sources !== undefined && !sources.includes(region)) {
+      const servingRegion = Object.keys(model.geographies).filter((geo) =>
+        sourceRegions(model, geo as Geography)?.includes(region),
+      );
       issues.push({
         path: profile.region === undefined ? profilePath(product, purpose) : profilePath(product, purpose, "region"),
         atKey: profile.region === undefined,
         message: `${region} (${profile.region === undefined ? `region of environment ${env}` : "region"}) is not a source region of the ${geography} profile for ${model.name}`,
         allowed: `source regions: ${sources.join(", ")}`,
-        fix: `set region: to one of them, or choose another geography`,
+        fix: `set region: to one of them${servingRegion.length > 0 ? `, or geography: ${servingRegion.join(" or ")}, which ${region} can call` : ", or choose another geography"}`,
       });
     }
   }
@@ -206,8 +241,8 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       allowed: NAME_ALLOWED,
       fix:
         resolved.name.length > PROFILE_NAME.max
-          ? `set a shorter name: (${resolved.name.length} characters now)`
-          : "use letters, digits and single - or _ between them",
+          ? `set name: to at most ${PROFILE_NAME.max} characters (${resolved.name.length} now)`
+          : `write name: ${nameSuggestion(resolved.name)}`,
     });
   }
   if (
@@ -232,7 +267,8 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       path: profilePath(product, purpose, "model"),
       message: `model source ${show(copyFrom)} is not a valid copy_from ARN`,
       allowed:
-        "arn:<partition>:bedrock:<region>:<account>:inference-profile/<id> or arn:<partition>:bedrock:<region>::foundation-model/<id>",
+        "arn:<partition>:bedrock:<region>:<account>:inference-profile/<id> or arn:<partition>:bedrock:<region>::foundation-model/<id>, at most 2048 characters, a region of at most 20",
+      fix: "check the region and the model's id it is made of",
     });
   }
   const ssmArn = `arn:${partitionOf(resolved.region)}:ssm:${resolved.region}:${resolved.copyFrom.account || "123456789012"}:parameter`;
@@ -250,13 +286,27 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       fix: "shorten the environment, product or purpose key",
     });
   }
+  // The product and environment keys become tag values no one typed: check them as Bedrock will.
+  for (const [tag, value, path] of [
+    ["product", resolved.tags.product, ["products", product]],
+    ["env", resolved.env, ["environments", resolved.env]],
+  ] as const) {
+    if (value.length > TAG.maxValue) {
+      issues.push({
+        path,
+        atKey: true,
+        message: `the key ${show(value)} becomes the value of the tag ${tag}, and Bedrock allows ${TAG.maxValue} characters (${value.length} now)`,
+        fix: "choose a shorter key",
+      });
+    }
+  }
   const merged = { ...defaultTags(config, resolved.env), ...resolved.tags };
   const count = Object.keys(merged).length;
   if (count > TAG.maxPerResource) {
     issues.push({
       path: profilePath(product, purpose),
       atKey: true,
-      message: `profile has ${count} tags in ${resolved.env} after merging the provider's default_tags; Bedrock allows ${TAG.maxPerResource} per resource`,
+      message: `profile has ${count} tags after merging the provider's default_tags; Bedrock allows ${TAG.maxPerResource} per resource`,
       fix: `remove ${count - TAG.maxPerResource} tag(s) from tags:, products.${product}.tags or this profile's tags:`,
     });
   }
@@ -305,20 +355,26 @@ function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedPro
   const issues: ConfigIssue[] = [];
   for (const clash of byPlace.values()) {
     if (clash.length < 2) continue;
-    for (const profile of clash) {
-      const others = clash
-        .filter((other) => other !== profile)
-        .map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`);
-      const account = config.environments[profile.env].accountId;
-      const { name } = config.products[profile.product].profiles[profile.purpose];
+    const [{ name, region, env }] = clash;
+    const account = config.environments[env].accountId;
+    const where = `names are unique per account${account ? ` (${account})` : ""} and region (${region})`;
+    for (const key of new Set(clash.map((profile) => profile.key))) {
+      const mine = clash.filter((profile) => profile.key === key);
+      const others = clash.filter((profile) => profile.key !== key);
+      const [{ product, purpose, modelKey }] = mine;
+      const envs = mine.map((profile) => profile.env).join(" and ");
+      const written = config.products[product].profiles[purpose].name !== undefined;
       issues.push({
-        path:
-          name === undefined
-            ? profilePath(profile.product, profile.purpose)
-            : profilePath(profile.product, profile.purpose, "name"),
-        atKey: name === undefined,
-        message: `profile name ${show(profile.name)} in ${profile.env} is also used by ${others.join(" and ")}; names are unique per account${account ? ` (${account})` : ""} and region (${profile.region})`,
-        fix: `give one of them a name:, e.g. name: ${profile.product}-${profile.purpose}-${profile.modelKey}-${profile.env}`,
+        path: written ? profilePath(product, purpose, "name") : profilePath(product, purpose),
+        atKey: !written,
+        message:
+          others.length > 0
+            ? `profile name ${show(name)} in ${envs} is also used by ${others.map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`).join(" and ")}; ${where}`
+            : `profile name ${show(name)} is used in both ${envs}, which share an account and region; ${where}`,
+        fix:
+          others.length > 0
+            ? `give one of them another name:, e.g. name: ${product}-${purpose}-${modelKey}-${mine[0].env}`
+            : "remove name: so that each environment gets its own default name {product}-{model}-{env}, or give these environments different accounts",
       });
     }
   }

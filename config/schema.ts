@@ -33,15 +33,17 @@ const iamRoleArn = z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,
 const geography = z.enum(GEOGRAPHIES);
 
 /** Tag keys and values as written; their AWS patterns are checked by the rules. */
-const tags = z.record(z.string(), z.string());
+const tags = z
+  .record(z.string(), z.string())
+  .describe("Tag key → value. Bedrock: ASCII letters, digits, spaces and . _ : / = + @ -; no aws: keys");
 
 /** S3 state backend of one environment (OpenTofu ≥ 1.10 for S3-native locking). */
 const backend = z.strictObject({
-  bucket: z.string().min(3),
+  bucket: z.string().min(3).describe("S3 bucket of the state"),
   region,
   /** @default `bedrock/<env>.tfstate` */
-  key: z.string().min(1).optional(),
-  roleArn: iamRoleArn.optional(),
+  key: z.string().min(1).optional().describe("State object key; default bedrock/<env>.tfstate"),
+  roleArn: iamRoleArn.optional().describe("Role assumed to reach the state bucket"),
 });
 
 /** The role the AWS provider assumes to deploy an environment. */
@@ -55,73 +57,92 @@ const assumeRole = z.strictObject({
 
 /** OpenTofu state and plan encryption with an AWS KMS key. */
 const encryption = z.strictObject({
-  kmsKeyId: z.string().min(1),
+  kmsKeyId: z.string().min(1).describe("KMS key ID or ARN for OpenTofu state and plan encryption"),
   /** @default the region in `kmsKeyId` when it is an ARN, else the backend's, else the environment's */
   region: region.optional(),
 });
 
 /** One deployment target: a stack `<env>-bedrock`. */
 const environment = z.strictObject({
-  accountId: accountId.optional(),
+  accountId: accountId.optional().describe('12-digit AWS account ID, in quotes: "012345678901"'),
   /** @default defaults.region */
-  region: region.optional(),
-  backend: backend.optional(),
-  assumeRole: assumeRole.optional(),
-  encryption: encryption.optional(),
+  region: region.optional().describe("Region of this environment; default defaults.region"),
+  backend: backend.optional().describe("S3 state backend; without it, local state"),
+  assumeRole: assumeRole.optional().describe("Role the AWS provider assumes to deploy"),
+  encryption: encryption.optional().describe("OpenTofu state and plan encryption with AWS KMS"),
 });
 
 /** A model added to the built-in catalog. */
 const customModel = z.strictObject({
-  id: z.string().min(1),
+  id: z.string().min(1).describe("Foundation model ID without geography prefix, e.g. anthropic.claude-opus-4-6-v1"),
   /** @default the key */
-  name: z.string().min(1).optional(),
+  name: z.string().min(1).optional().describe("Display name, used in default descriptions; default the key"),
   /** @default [] (single-region only) */
-  geographies: z.array(geography.exclude(["none"])).default([]),
+  geographies: z
+    .array(geography.exclude(["none"]))
+    .default([])
+    .describe("Geographies with a system-defined cross-region profile for it"),
 });
 
 /** One profile of a product, by purpose. */
 const profile = z.strictObject({
-  model: z.string().min(1),
-  envs: z.array(z.string()).min(1, { error: "must list at least one environment" }),
+  model: z.string().min(1).describe("A model catalog key, e.g. claude-sonnet-45 (README: Model catalog)"),
+  envs: z
+    .array(z.string())
+    .min(1, { error: "must list at least one environment" })
+    .describe("The environments (keys of environments:) this profile exists in"),
   /** @default `{product}-{model}-{env}` */
-  name: z.string().optional(),
+  name: z
+    .string()
+    .optional()
+    .describe("Profile name; default {product}-{model}-{env}. 1-64 letters, digits, single - _ or space"),
   /** @default `{model name} for {product} {purpose} in {env}` */
-  description: z.string().optional(),
+  description: z
+    .string()
+    .optional()
+    .describe("1-200 characters: letters, digits, : . and single - _ or space; no commas, parentheses, slashes"),
   /** @default defaults.geography */
-  geography: geography.optional(),
+  geography: geography.optional().describe("Cross-region profile geography, or none; default defaults.geography"),
   /** @default the environment's region */
-  region: region.optional(),
-  tags: tags.optional(),
+  region: region.optional().describe("Source region; default the environment's region"),
+  tags: tags.optional().describe("Extra resource tags of this profile"),
   /** Adopt an existing profile by its ID instead of creating one. */
   import: z
     .string()
     .regex(/^[a-z0-9]{12}$/, { error: "must be an application inference profile ID: 12 lowercase letters or digits" })
-    .optional(),
+    .optional()
+    .describe("ID of an existing application inference profile to adopt instead of creating one"),
 });
 
 const product = z.strictObject({
-  tags: tags.optional(),
-  profiles: z.record(key("A purpose"), profile),
+  tags: tags.optional().describe("Resource tags of every profile of this product"),
+  profiles: z.record(key("A purpose"), profile).describe("Purpose → profile; purpose main has the shortest SSM path"),
 });
 
 const tagPolicy = z.strictObject({
-  required: z.array(z.string()).default([]),
-  allowed: z.record(z.string(), z.array(z.string())).default({}),
+  required: z.array(z.string()).default([]).describe("Tag keys every profile must end up with"),
+  allowed: z.record(z.string(), z.array(z.string())).default({}).describe("Tag key → the values allowed for it"),
 });
 
 /** The whole profiles file. */
 export const profilesConfigSchema = z.strictObject({
-  version: z.literal(1, { error: "must be 1" }),
-  defaults: z.strictObject({
-    region,
-    /** @default eu */
-    geography: geography.default("eu"),
-  }),
-  tagPolicy: tagPolicy.default({ required: [], allowed: {} }),
-  tags: tags.default({}),
-  environments: z.record(key("An environment name"), environment),
-  models: z.record(key("A model key"), customModel).default({}),
-  products: z.record(key("A product key"), product).default({}),
+  version: z.literal(1, { error: "must be 1" }).describe("Always 1"),
+  defaults: z
+    .strictObject({
+      region: region.describe("Region of every environment without its own region"),
+      /** @default eu */
+      geography: geography
+        .default("eu")
+        .describe("Cross-region profile geography, or none for a single-region foundation model"),
+    })
+    .describe("Defaults of every environment and profile"),
+  tagPolicy: tagPolicy.default({ required: [], allowed: {} }).describe("Tags every profile must carry (ADR-0006)"),
+  tags: tags.default({}).describe("Provider default_tags of every stack; each stack adds env"),
+  environments: z
+    .record(key("An environment name"), environment)
+    .describe("Environment name → settings; one stack <env>-bedrock each"),
+  models: z.record(key("A model key"), customModel).default({}).describe("Models added to the built-in catalog"),
+  products: z.record(key("A product key"), product).default({}).describe("Product key → its tags and profiles"),
 });
 
 /** A profiles file that has passed the shape check, defaults applied. */
@@ -130,3 +151,16 @@ export type ProfilesConfig = z.output<typeof profilesConfigSchema>;
 export type EnvironmentConfig = ProfilesConfig["environments"][string];
 /** One profile of a {@link ProfilesConfig}. */
 export type ProfileConfig = ProfilesConfig["products"][string]["profiles"][string];
+
+/** Where `npm run schema` writes {@link profilesJsonSchema}, relative to the repository root. */
+export const PROFILES_SCHEMA_PATH = "config/profiles.schema.json";
+
+/**
+ * The JSON Schema of the profiles file as written (zod's input side: keys with a default are
+ * optional), for editors through yaml-language-server; draft-07, which every version of it reads.
+ * Text ready to write, ending in a newline.
+ */
+export function profilesJsonSchema(): string {
+  const schema = z.toJSONSchema(profilesConfigSchema, { io: "input", target: "draft-7" });
+  return `${JSON.stringify({ ...schema, title: "bedrock-profiles config/profiles.yaml" }, null, 2)}\n`;
+}
