@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runProfilesCommand, USAGE } from "../cli/profiles-command.ts";
 import { formatMarkdownTable, formatTextTable } from "../cli/table.ts";
@@ -201,8 +201,8 @@ describe("help and config errors", () => {
       stdout: "",
       stderr:
         "missing.yaml: 1 error; nothing was synthesized.\n\n" +
-        "missing.yaml (top level): cannot read the profiles file: file not found\n" +
-        '    fix: create it (see README "Configuration") or point PROFILES_CONFIG at it; the default is config/profiles.yaml\n',
+        `missing.yaml: cannot read the profiles file ${resolve("missing.yaml")}: there is no such file\n` +
+        "    fix: set PROFILES_CONFIG to the profiles file, or unset it and run from the repository root to use config/profiles.yaml\n",
     });
   });
 });

@@ -121,7 +121,7 @@ describe("npm run review", () => {
     expect(result.status).toBe(2);
     const loaderMessage = configErrorMessage(invalid, "config/profiles.yaml");
     expect(loaderMessage).toContain(
-      'config/profiles.yaml:66:16 products.agents.profiles.main.model: unknown model "sonnet"',
+      'config/profiles.yaml:67:16 products.agents.profiles.main.model: unknown model "sonnet"',
     );
     expect(result.stdout).toContain(`  \`\`\`text\n${loaderMessage.trimEnd().replace(/^(?=.)/gm, "  ")}\n  \`\`\`\n`);
   });
