@@ -24,11 +24,13 @@ import {
   type ConfigPath,
   closest,
   didYouMean,
+  formatIssue,
   type LocatedIssue,
   type Position,
   show,
+  sortIssues,
 } from "./errors.ts";
-import { checkRules } from "./rules.ts";
+import { checkRules, lifecycleWarnings } from "./rules.ts";
 import { type ProfilesConfig, profilesConfigSchema } from "./schema.ts";
 
 /** The profiles file used when `PROFILES_CONFIG` is not set. */
@@ -414,11 +416,19 @@ function rulesOnSeparableParts(input: unknown, shape: readonly ConfigIssue[], bu
   return rest.success ? checkRules(rest.data, builtIn) : [];
 }
 
+/** Receives each warning about a valid config, formatted like an error and prefixed `warning:`. */
+export type WarningSink = (warning: string) => void;
+
 /**
  * Parse and check a profiles file's text. Throws {@link ConfigError} listing every problem.
- * `file` is used only in messages.
+ * `file` is used only in messages. Warnings (a model near its end of life) go to `warn`.
  */
-export function parseConfig(text: string, file: string, builtIn: ModelCatalog = BUILT_IN_MODELS): ProfilesConfig {
+export function parseConfig(
+  text: string,
+  file: string,
+  builtIn: ModelCatalog = BUILT_IN_MODELS,
+  warn: WarningSink = () => {},
+): ProfilesConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new SourceMap(doc, lines);
@@ -432,6 +442,9 @@ export function parseConfig(text: string, file: string, builtIn: ModelCatalog = 
   }
   const issues = checkRules(parsed.data, builtIn);
   if (issues.length > 0) throw new ConfigError(locateAll(issues, source, file));
+  for (const warning of sortIssues(locateAll(lifecycleWarnings(parsed.data, builtIn), source, file))) {
+    warn(`warning: ${formatIssue(warning)}\n`);
+  }
   return parsed.data;
 }
 
@@ -448,7 +461,11 @@ function similarFile(file: string): string | undefined {
 }
 
 /** Read and check the profiles file at `file`. Throws {@link ConfigError}, also when it is missing. */
-export function loadConfig(file: string, builtIn: ModelCatalog = BUILT_IN_MODELS): ProfilesConfig {
+export function loadConfig(
+  file: string,
+  builtIn: ModelCatalog = BUILT_IN_MODELS,
+  warn: WarningSink = () => {},
+): ProfilesConfig {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -470,5 +487,5 @@ export function loadConfig(file: string, builtIn: ModelCatalog = BUILT_IN_MODELS
       },
     ]);
   }
-  return parseConfig(text, file, builtIn);
+  return parseConfig(text, file, builtIn, warn);
 }

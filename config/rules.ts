@@ -414,3 +414,25 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
   issues.push(...checkUniqueNames(config, resolved));
   return issues;
 }
+
+/**
+ * Not errors, but worth a line on stderr: profiles on a model whose catalog entry carries a
+ * lifecycle note (Legacy, end of life), so the team plans the upgrade before AWS retires it.
+ */
+export function lifecycleWarnings(config: ProfilesConfig, builtIn: ModelCatalog): ConfigIssue[] {
+  const catalog = modelCatalog(builtIn, config);
+  return Object.entries(config.products).flatMap(([product, productConfig]) =>
+    Object.entries(productConfig.profiles).flatMap(([purpose, profile]): ConfigIssue[] => {
+      const note = catalog[profile.model]?.note;
+      return note === undefined
+        ? []
+        : [
+            {
+              path: profilePath(product, purpose, "model"),
+              message: `${catalog[profile.model].name} (${profile.model}): ${note}`,
+              fix: "plan a model upgrade (README: How a model upgrade works)",
+            },
+          ];
+    }),
+  );
+}
