@@ -26,8 +26,17 @@ export interface BuildAppOptions {
 
 /** Build the app for `environments`. */
 export function buildApp(environments: readonly ResolvedEnvironment[], options: BuildAppOptions): App {
-  // Stack traces in construct metadata cost time per construct and are never read here.
-  const app = new App({ outdir: options.outdir, stackTraces: false });
+  const app = new App({
+    outdir: options.outdir,
+    // Stack traces in construct metadata cost time per construct and are never read here.
+    stackTraces: false,
+    // cdktf validates an import block by running `terraform version` (or $TERRAFORM_BINARY_NAME)
+    // during synth, which fails where neither binary is installed. Synth must work offline
+    // with no OpenTofu at all; the infra tasks check OpenTofu >= 1.10 before they run it
+    // (scripts/infra-preflight.ts). Its other check, that every resource has a provider, holds
+    // by construction: each stack configures its one AwsProvider first.
+    skipValidation: true,
+  });
   for (const environment of environments) {
     new BedrockStack(app, environment.stackName, {
       environment,

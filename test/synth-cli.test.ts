@@ -2,7 +2,7 @@
  * `npm run synth` as a user runs it: a separate process, the shipped config, the default
  * output directory. What it writes must be byte-identical to the snapshots.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -25,5 +25,22 @@ describe("npm run synth", () => {
     for (const [name, { text }] of Object.entries(stacks)) {
       expect(text, name).toBe(readFileSync(join(ROOT, "__snapshots__", `${name}.tf.json`), "utf8"));
     }
+  });
+});
+
+describe("npm run synth without terraform or tofu", () => {
+  // A PATH holding only node: synth must not need any Terraform binary (cdktf checks one for
+  // import blocks unless validation is skipped; the shipped config adopts two profiles).
+  const cwd = mkdtempSync(join(tmpdir(), "bedrock-profiles-nobin-"));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  const bin = join(cwd, "bin");
+  mkdirSync(bin);
+  symlinkSync(process.execPath, join(bin, "node"));
+  const result = runSynth(cwd, { PATH: bin, PROFILES_CONFIG: join(ROOT, "config/profiles.yaml") });
+
+  it("still writes every stack, the adopted profiles' import blocks included", () => {
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(readStacks(join(cwd, "cdktf.out"))["global-bedrock"].json.import).toHaveLength(2);
   });
 });
