@@ -127,7 +127,7 @@ function selected(given: readonly string[] | undefined, existing: readonly strin
 
 /** `copy_from` as synthesized, the caller identity shown as `<account of <env>>`. */
 function copyFromText(profile: ResolvedProfile): string {
-  return formatArn(profile.copyFrom, profile.copyFrom.account ?? `<account of ${profile.env}>`);
+  return formatArn(profile.copyFrom, `<account of ${profile.env}>`);
 }
 
 /** The profiles matching the filters, as a table, JSON or Markdown. */

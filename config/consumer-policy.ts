@@ -4,7 +4,7 @@
  * `data.aws_iam_policy_document`, `npm run profiles -- policy` renders them as IAM JSON, so
  * both show the same grant. Why each statement exists, with sources: README "For consumers".
  */
-import { formatArn, type ResolvedProfile } from "./resolve.ts";
+import { formatArn, foundationModelArn, type ResolvedProfile } from "./resolve.ts";
 
 /**
  * The only actions granted. They also authorize Converse and ConverseStream, which have no
@@ -56,7 +56,7 @@ export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyA
     sid: "InvokeModelThroughProfile",
     actions: INVOKE_ACTIONS,
     resources: regions.map((region) =>
-      formatArn({ ...profile.copyFrom, region, account: "", resource: `foundation-model/${profile.modelId}` }),
+      formatArn(foundationModelArn(profile.copyFrom.partition, region, profile.modelId)),
     ),
     conditions: [{ test: "StringEquals", variable: INFERENCE_PROFILE_ARN_KEY, values: profileArns }],
   });
@@ -66,7 +66,7 @@ export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyA
       modelThroughProfile([profile.region], [arns.profileArn]),
     ];
   }
-  const systemProfileArn = formatArn(profile.copyFrom, profile.copyFrom.account ?? arns.accountId);
+  const systemProfileArn = formatArn(profile.copyFrom, arns.accountId);
   const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
   return [
     { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, systemProfileArn] },

@@ -86,9 +86,17 @@ export function partitionOf(region: string): string {
   return "aws";
 }
 
-/** `arn:<partition>:<service>:<region>:<account>:<resource>`, with `account` standing in for `null`. */
-export function formatArn(parts: ArnParts, account = parts.account ?? ""): string {
-  return `arn:${parts.partition}:${parts.service}:${parts.region}:${account}:${parts.resource}`;
+/**
+ * `arn:<partition>:<service>:<region>:<account>:<resource>`. `callerAccount` fills the account
+ * when it is `null` (the deploying account: a literal, a token, or a placeholder for display).
+ */
+export function formatArn(parts: ArnParts, callerAccount = ""): string {
+  return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account ?? callerAccount}:${parts.resource}`;
+}
+
+/** A foundation model in a region: its ARN has no account. `region` may be `*`. */
+export function foundationModelArn(partition: string, region: string, modelId: string): ArnParts {
+  return { partition, service: "bedrock", region, account: "", resource: `foundation-model/${modelId}` };
 }
 
 /**
@@ -102,9 +110,7 @@ export function copyFromArn(
   accountId: string | undefined,
 ): ArnParts {
   const partition = partitionOf(region);
-  if (geography === "none") {
-    return { partition, service: "bedrock", region, account: "", resource: `foundation-model/${model.id}` };
-  }
+  if (geography === "none") return foundationModelArn(partition, region, model.id);
   return {
     partition,
     service: "bedrock",

@@ -261,7 +261,7 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       fix: suggestion === "" ? "remove the description" : `write description: ${suggestion}`,
     });
   }
-  const copyFrom = formatArn(resolved.copyFrom, resolved.copyFrom.account ?? "123456789012");
+  const copyFrom = formatArn(resolved.copyFrom, "123456789012");
   if (copyFrom.length > COPY_FROM.max || !COPY_FROM.pattern.test(copyFrom)) {
     issues.push({
       path: profilePath(product, purpose, "model"),

@@ -34,7 +34,7 @@ export class InferenceProfile extends Construct {
     const { profile, stackRegion, accountId } = props;
     this.profile = profile;
     const region = profile.region === stackRegion ? {} : { region: profile.region };
-    this.copyFrom = formatArn(profile.copyFrom, profile.copyFrom.account ?? accountId);
+    this.copyFrom = formatArn(profile.copyFrom, accountId);
 
     this.resource = new BedrockInferenceProfile(this, "profile", {
       ...region,

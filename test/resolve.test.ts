@@ -64,10 +64,10 @@ describe("resolveEnvironments", () => {
     );
   });
 
-  it("uses a foundation-model ARN without account for geography none", () => {
-    expect(formatArn(profile("dev", "agents/local").copyFrom)).toBe(
-      "arn:aws:bedrock:eu-central-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
-    );
+  it("uses a foundation-model ARN without account for geography none, whoever deploys it", () => {
+    const expected = "arn:aws:bedrock:eu-central-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0";
+    expect(formatArn(profile("dev", "agents/local").copyFrom)).toBe(expected);
+    expect(formatArn(profile("dev", "agents/local").copyFrom, "999999999999")).toBe(expected);
   });
 
   it("takes the region from the profile, else the environment, else defaults", () => {
