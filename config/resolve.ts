@@ -137,6 +137,15 @@ export function ssmParameterName(env: string, product: string, purpose: string):
     : `/${env}/${product}/bedrock/${purpose}/inference-profile-arn`;
 }
 
+/**
+ * The slot a profile name takes: names are unique per account and region. An environment
+ * without `accountId` counts as an account of its own, since which one it deploys to is known
+ * only at plan time.
+ */
+export function nameSlot(env: string, accountId: string | undefined, region: string, name: string): string {
+  return [accountId ?? `account of ${env}`, region, name].join("\u0000");
+}
+
 /** Provider `default_tags` of an environment: the global tags plus `env`. */
 export function defaultTags(config: ProfilesConfig, env: string): Record<string, string> {
   return { ...config.tags, env };

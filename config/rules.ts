@@ -11,6 +11,7 @@ import {
   environmentRegion,
   formatArn,
   modelCatalog,
+  nameSlot,
   partitionOf,
   type ResolvedProfile,
   resolveProfile,
@@ -271,7 +272,7 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       fix: "check the region and the model's id it is made of",
     });
   }
-  const ssmArn = `arn:${partitionOf(resolved.region)}:ssm:${resolved.region}:${resolved.copyFrom.account || "123456789012"}:parameter`;
+  const ssmArn = `arn:${partitionOf(resolved.region)}:ssm:${resolved.region}:${config.environments[resolved.env].accountId ?? "123456789012"}:parameter`;
   const levels = resolved.ssmParameterName.split("/").filter((part) => part !== "").length;
   if (
     !SSM_NAME.pattern.test(resolved.ssmParameterName) ||
@@ -348,8 +349,7 @@ function tagPath(config: ProfilesConfig, product: string, purpose: string, tagKe
 function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedProfile[]): ConfigIssue[] {
   const byPlace = new Map<string, ResolvedProfile[]>();
   for (const profile of resolved) {
-    const account = config.environments[profile.env].accountId ?? `the account of ${profile.env}`;
-    const place = `${account}\u0000${profile.region}\u0000${profile.name}`;
+    const place = nameSlot(profile.env, config.environments[profile.env].accountId, profile.region, profile.name);
     byPlace.set(place, [...(byPlace.get(place) ?? []), profile]);
   }
   const issues: ConfigIssue[] = [];

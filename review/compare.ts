@@ -14,7 +14,7 @@
  *   in the profile's region: a replacement rewrites its value in place, unless its region changes.
  */
 import type { ConfigError } from "../config/errors.ts";
-import type { ResolvedEnvironment, ResolvedProfile } from "../config/resolve.ts";
+import { nameSlot, type ResolvedEnvironment, type ResolvedProfile } from "../config/resolve.ts";
 
 /** One side of the comparison: its resolved environments, or why its config is invalid. */
 export type ReviewSide = readonly ResolvedEnvironment[] | ConfigError;
@@ -216,9 +216,9 @@ function ssmLocation(profile: ResolvedProfile, withAccount: boolean): string {
   return withAccount ? `${profile.region} of account ${profile.copyFrom.account}` : profile.region;
 }
 
-/** Where a profile name must be unique: account (else the stack, when unknown) and region. */
-function nameSlot(environment: ResolvedEnvironment, profile: ResolvedProfile): string {
-  return `${environment.accountId ?? `stack ${environment.stackName}`}|${profile.region}|${profile.name}`;
+/** The name slot (`nameSlot` of the resolver) a profile takes in its environment. */
+function slotOf(environment: ResolvedEnvironment, profile: ResolvedProfile): string {
+  return nameSlot(environment.env, environment.accountId, profile.region, profile.name);
 }
 
 /** The base profile holding each name slot, and its environment. */
@@ -228,7 +228,7 @@ function nameHolders(environments: readonly ResolvedEnvironment[]): NameHolders 
   const holders = new Map<string, { profile: ResolvedProfile; env: string }>();
   for (const environment of environments) {
     for (const profile of environment.profiles) {
-      holders.set(nameSlot(environment, profile), { profile, env: environment.env });
+      holders.set(slotOf(environment, profile), { profile, env: environment.env });
     }
   }
   return holders;
@@ -307,7 +307,7 @@ function compareEnvironment(
   const updated: ProfileUpdate[] = [];
   let unchanged = 0;
 
-  const nameHolder = (profile: ResolvedProfile) => holders.get(nameSlot(after, profile));
+  const nameHolder = (profile: ResolvedProfile) => holders.get(slotOf(after, profile));
   const checkNameFree = (profile: ResolvedProfile): boolean => {
     const holder = nameHolder(profile);
     if (holder === undefined) return true;
@@ -435,7 +435,7 @@ export function compareConfigs(base: ReviewSide, head: ReviewSide): Review {
     const before = baseByEnv.get(environment.env);
     if (before !== undefined) return compareEnvironment(before, environment, holders, hazards);
     for (const profile of environment.profiles) {
-      const holder = holders.get(nameSlot(environment, profile));
+      const holder = holders.get(slotOf(environment, profile));
       if (holder !== undefined && profile.importId === undefined) {
         hazards.push({
           kind: "name-held",
