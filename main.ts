@@ -16,7 +16,7 @@ process.setSourceMapsEnabled(false);
 
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
-  const config = loadConfig(configPath(), BUILT_IN_MODELS, (warning) => process.stderr.write(warning));
+  const config = loadConfig(configPath(), { warn: (warning) => process.stderr.write(warning) });
   buildApp(resolveEnvironments(config, BUILT_IN_MODELS), {
     outdir,
     localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),

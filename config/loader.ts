@@ -419,16 +419,22 @@ function rulesOnSeparableParts(input: unknown, shape: readonly ConfigIssue[], bu
 /** Receives each warning about a valid config, formatted like an error and prefixed `warning:`. */
 export type WarningSink = (warning: string) => void;
 
+/** Options of {@link parseConfig} and {@link loadConfig}. */
+export interface LoadOptions {
+  /** @default BUILT_IN_MODELS */
+  readonly builtIn?: ModelCatalog;
+  /** Where warnings go (a model near its end of life). @default dropped */
+  readonly warn?: WarningSink;
+  /** The file's name in messages, as the user knows it. @default the path read */
+  readonly shownAs?: string;
+}
+
 /**
  * Parse and check a profiles file's text. Throws {@link ConfigError} listing every problem.
  * `file` is used only in messages. Warnings (a model near its end of life) go to `warn`.
  */
-export function parseConfig(
-  text: string,
-  file: string,
-  builtIn: ModelCatalog = BUILT_IN_MODELS,
-  warn: WarningSink = () => {},
-): ProfilesConfig {
+export function parseConfig(text: string, file: string, options: LoadOptions = {}): ProfilesConfig {
+  const { builtIn = BUILT_IN_MODELS, warn = () => {} } = options;
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const source = new SourceMap(doc, lines);
@@ -461,11 +467,7 @@ function similarFile(file: string): string | undefined {
 }
 
 /** Read and check the profiles file at `file`. Throws {@link ConfigError}, also when it is missing. */
-export function loadConfig(
-  file: string,
-  builtIn: ModelCatalog = BUILT_IN_MODELS,
-  warn: WarningSink = () => {},
-): ProfilesConfig {
+export function loadConfig(file: string, options: LoadOptions = {}): ProfilesConfig {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -487,5 +489,5 @@ export function loadConfig(
       },
     ]);
   }
-  return parseConfig(text, file, builtIn, warn);
+  return parseConfig(text, options.shownAs ?? file, options);
 }

@@ -4,7 +4,6 @@
  * there is any hazard. Exit 1 with the cause and the fix on stderr when it cannot run.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -91,9 +90,7 @@ function baseSide(cwd: string, commit: string, path: string, label: string): Rev
 /** The config in the working tree: resolved, or its ConfigError (also when missing). */
 function headSide(file: string, shownAs: string): ReviewSide {
   try {
-    // Read here rather than by loadConfig so that messages name the file as the user does.
-    const config = existsSync(file) ? parseConfig(readFileSync(file, "utf8"), shownAs) : loadConfig(file);
-    return resolveEnvironments(config, BUILT_IN_MODELS);
+    return resolveEnvironments(loadConfig(file, { shownAs }), BUILT_IN_MODELS);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
