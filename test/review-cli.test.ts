@@ -120,8 +120,9 @@ describe("npm run review", () => {
     writeFileSync(join(upgrade, "config/profiles.yaml"), MODEL_UPGRADE);
     expect(result.status).toBe(2);
     const loaderMessage = configErrorMessage(invalid, "config/profiles.yaml");
+    const line = invalid.slice(0, invalid.indexOf("model: sonnet")).split("\n").length;
     expect(loaderMessage).toContain(
-      'config/profiles.yaml:67:16 products.agents.profiles.main.model: unknown model "sonnet"',
+      `config/profiles.yaml:${line}:16 products.agents.profiles.main.model: unknown model "sonnet"`,
     );
     expect(result.stdout).toContain(`  \`\`\`text\n${loaderMessage.trimEnd().replace(/^(?=.)/gm, "  ")}\n  \`\`\`\n`);
   });
