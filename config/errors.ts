@@ -72,25 +72,33 @@ function distance(a: string, b: string): number {
   return previous[b.length];
 }
 
-/** The candidate closest to `value`, when close enough to be the intended one. */
-export function closest(value: string, candidates: Iterable<string>): string | undefined {
+/**
+ * The candidates closest to `value`, when close enough to be the intended one: all of those at
+ * the smallest distance, in the given order (`prd` is as close to `pre` as to `prod`).
+ */
+export function closestAll(value: string, candidates: Iterable<string>): string[] {
   const wanted = value.toLowerCase();
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
+  let best: string[] = [];
+  let bestDistance = Math.max(2, Math.floor(wanted.length / 3));
   for (const candidate of candidates) {
     const d = distance(wanted, candidate.toLowerCase());
-    if (d < bestDistance) {
-      best = candidate;
-      bestDistance = d;
-    }
+    if (d < bestDistance) [best, bestDistance] = [[candidate], d];
+    else if (d === bestDistance) best.push(candidate);
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : undefined;
+  return best;
 }
 
-/** `did you mean "x"?` when a candidate is close, else undefined. */
+/** The candidate closest to `value` (the first of equally close ones), when close enough. */
+export function closest(value: string, candidates: Iterable<string>): string | undefined {
+  return closestAll(value, candidates)[0];
+}
+
+/** `did you mean "x"?` (or `"x" or "y"?` when equally close) when a candidate is close, else undefined. */
 export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
-  const suggestion = closest(value, candidates);
-  return suggestion === undefined ? undefined : `did you mean ${JSON.stringify(suggestion)}?`;
+  const suggestions = closestAll(value, candidates);
+  return suggestions.length === 0
+    ? undefined
+    : `did you mean ${suggestions.map((suggestion) => JSON.stringify(suggestion)).join(" or ")}?`;
 }
 
 /**

@@ -256,6 +256,16 @@ test/fixtures/unknown-environment.yaml:12:26 products.agents.profiles.main.envs[
 `);
   });
 
+  it("offers every equally close environment rather than guessing one", () => {
+    const yaml = readFileSync(join(ROOT, "test/fixtures/unknown-environment.yaml"), "utf8").replace("prdo]", "prd]");
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prd"
+    allowed: dev, pre, prod
+    fix: did you mean "pre" or "prod"?
+`);
+  });
+
   it("refuses one name twice in an account and region shared by two environments, naming both places", () => {
     expect(
       refusal("duplicate-name-shared-account.yaml"),
