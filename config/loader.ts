@@ -214,9 +214,22 @@ function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file:
     const parserMessage = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
     return at(offset, [], { message: `YAML syntax: ${known?.message ?? parserMessage}`, fix: known?.fix });
   });
-  return issues.filter(
-    (issue, index) => issues.findIndex((other) => other.position?.line === issue.position?.line) === index,
-  );
+  // A tab throws off the indentation of every line after it: the parser's complaints further down
+  // are echoes of the tab, and would send the engineer to lines that are fine.
+  const firstTab = doc.errors.findIndex((error) => error.code === "TAB_AS_INDENT");
+  const isEcho = (index: number) =>
+    firstTab >= 0 &&
+    doc.errors[index].code !== "TAB_AS_INDENT" &&
+    doc.errors[index].pos[0] > doc.errors[firstTab].pos[0];
+  const hasEchoes = doc.errors.some((_, index) => isEcho(index));
+  return issues
+    .map((issue, index) =>
+      index === firstTab && hasEchoes
+        ? { ...issue, fix: `${issue.fix}. The parser's errors further down follow from this tab and are left out` }
+        : issue,
+    )
+    .filter((_, index) => !isEcho(index))
+    .filter((issue, index, all) => all.findIndex((other) => other.position?.line === issue.position?.line) === index);
 }
 
 /** A zod schema's definition, reached through zod 4's documented `_zod.def`. */

@@ -404,6 +404,16 @@ test.yaml:10:64 products.agents.profiles.main.name: profile name "agents-sonnet-
 });
 
 describe("YAML syntax", () => {
+  it("reports a tab once, not the parser's complaints about the lines below it", () => {
+    expect(
+      refusal("tab-then-more-entries.yaml"),
+    ).toBe(`test/fixtures/tab-then-more-entries.yaml: 1 error; nothing was synthesized.
+
+test/fixtures/tab-then-more-entries.yaml:7:1: YAML syntax: this line is indented with a tab
+    fix: indent with spaces only; YAML does not allow tabs for indentation. The parser's errors further down follow from this tab and are left out
+`);
+  });
+
   it("points at a line indented with a tab", () => {
     expect(refusalOfYaml("version: 1\ndefaults:\n\tregion: eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
       `test.yaml: 1 error; nothing was synthesized.
