@@ -181,6 +181,21 @@ function missingClosing(message: string): string | undefined {
   return /closing (["'])quote/.exec(message)?.[1] ?? /end with an? ([\]}])/.exec(message)?.[1];
 }
 
+/**
+ * `key: value` on the line of `offset`, when the value holds an unquoted `: ` (`description:
+ * Agent: support`): the parser calls that a nested mapping, the engineer meant one string.
+ */
+function unquotedColonValue(
+  text: string,
+  offset: number,
+): { key: string; keyOffset: number; value: string } | undefined {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const lineEnd = text.indexOf("\n", offset);
+  const line = text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd);
+  const match = /^\s*(?:-\s+)?([^\s:#"'{[][^:#]*?):\s+([^"'{[].*?:\s.*?)\s*$/.exec(line);
+  return match === null ? undefined : { key: match[1], keyOffset: lineStart + line.indexOf(match[1]), value: match[2] };
+}
+
 /** The YAML syntax errors of a document, each at the line an engineer has to edit, one per place. */
 function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file: string): LocatedIssue[] {
   const openings = unclosedOpenings(text);
@@ -199,6 +214,13 @@ function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file:
       return at(opening.offset, source.pathAt(opening.offset), {
         message: `YAML syntax: the ${what} ${opening.opening} opened here is never closed, so everything after it up to the end of the file is read as part of this value`,
         fix: `add the closing ${closing} at the end of the value on this line`,
+      });
+    }
+    const colonInValue = error.code === "BLOCK_AS_IMPLICIT_KEY" ? unquotedColonValue(text, offset) : undefined;
+    if (colonInValue !== undefined) {
+      return at(offset, source.pathAt(colonInValue.keyOffset), {
+        message: `YAML syntax: the value ${show(colonInValue.value)} contains ": ", which YAML reads as the start of another key`,
+        fix: `quote the value: ${colonInValue.key}: ${JSON.stringify(colonInValue.value)}`,
       });
     }
     if (error.code === "DUPLICATE_KEY") {

@@ -414,6 +414,16 @@ test/fixtures/tab-then-more-entries.yaml:7:1: YAML syntax: this line is indented
 `);
   });
 
+  it("tells a value with an unquoted colon from an indentation mistake, and quotes it in the fix", () => {
+    expect(
+      refusal("unquoted-colon-in-description.yaml"),
+    ).toBe(`test/fixtures/unquoted-colon-in-description.yaml: 1 error; nothing was synthesized.
+
+test/fixtures/unquoted-colon-in-description.yaml:11:22 products.agents.profiles.main.description: YAML syntax: the value "Agent: support-agent-v1" contains ": ", which YAML reads as the start of another key
+    fix: quote the value: description: "Agent: support-agent-v1"
+`);
+  });
+
   it("points at a line indented with a tab", () => {
     expect(refusalOfYaml("version: 1\ndefaults:\n\tregion: eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
       `test.yaml: 1 error; nothing was synthesized.
