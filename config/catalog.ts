@@ -1299,6 +1299,20 @@ export const BUILT_IN_MODELS: ModelCatalog = {
   },
 };
 
+/** Every region the catalog's routing names, sorted: the regions a did-you-mean can offer. */
+export const KNOWN_REGIONS: readonly string[] = [
+  ...new Set(
+    Object.values(BUILT_IN_MODELS).flatMap((model) =>
+      Object.values(model.geographies).flatMap((routing) =>
+        Object.entries(routing ?? {}).flatMap(([source, destinations]) => [
+          source,
+          ...(destinations === "*" ? [] : destinations),
+        ]),
+      ),
+    ),
+  ),
+].sort();
+
 /** Whether `geography` has a system-defined profile for `model` (`none` is always offered). */
 export function offersGeography(model: CatalogModel, geography: Geography): boolean {
   return geography === "none" || geography in model.geographies;

@@ -17,7 +17,7 @@ import {
   type YAMLError,
 } from "yaml";
 import type { z } from "zod";
-import { BUILT_IN_MODELS, type ModelCatalog } from "./catalog.ts";
+import { BUILT_IN_MODELS, KNOWN_REGIONS, type ModelCatalog } from "./catalog.ts";
 import {
   ConfigError,
   type ConfigIssue,
@@ -392,6 +392,22 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
     case "invalid_key": {
       const [inner] = issue.issues;
       return [{ path, atKey: true, message: `${show(path[path.length - 1])}: ${inner?.message ?? issue.message}` }];
+    }
+    case "invalid_format": {
+      const last = String(path[path.length - 1]);
+      const digits = typeof given === "string" ? given.replace(/\D/g, "").length : 0;
+      return [
+        {
+          path,
+          message: `${show(given)} ${issue.message}`,
+          fix:
+            last === "region" && typeof given === "string"
+              ? didYouMean(given, KNOWN_REGIONS)
+              : last === "accountId" && digits !== 12
+                ? `an account ID has 12 digits; this one has ${digits}: copy it from the AWS console or \`aws sts get-caller-identity\``
+                : undefined,
+        },
+      ];
     }
     default:
       return [{ path, message: `${show(given)} ${issue.message}` }];

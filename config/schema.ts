@@ -23,7 +23,7 @@ const region = z.string().regex(REGION_PATTERN, {
 });
 
 const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
-  error: "must be a 12-digit AWS account ID in quotes",
+  error: "is not a 12-digit AWS account ID",
 });
 
 const iamRoleArn = z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {

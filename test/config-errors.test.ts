@@ -294,6 +294,23 @@ test/fixtures/unquoted-account-id.yaml:7:16 environments.prod.accountId: 4444444
 `);
   });
 
+  it("counts the digits of a short account ID and suggests the region a typo meant", () => {
+    expect(
+      refusalOfYaml(`version: 1
+defaults: { region: eu-central1 }
+environments:
+  dev: { accountId: "22222222222" }
+`),
+    ).toBe(`test.yaml: 2 errors; nothing was synthesized.
+
+test.yaml:2:21 defaults.region: "eu-central1" must be an AWS region name such as eu-central-1
+    fix: did you mean "eu-central-1"?
+
+test.yaml:4:21 environments.dev.accountId: "22222222222" is not a 12-digit AWS account ID
+    fix: an account ID has 12 digits; this one has 11: copy it from the AWS console or \`aws sts get-caller-identity\`
+`);
+  });
+
   it("refuses typos in top-level, defaults, environment and model keys with did-you-mean", () => {
     expect(refusal("typos-in-keys.yaml")).toBe(`test/fixtures/typos-in-keys.yaml: 4 errors; nothing was synthesized.
 
