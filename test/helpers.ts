@@ -13,9 +13,17 @@ import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
-/** The shipped config, checked. */
+/** The shipped config, checked. Only "it loads and synthesizes" and the snapshots follow this user data. */
 export function shippedConfig(): ProfilesConfig {
   return loadConfig(join(ROOT, "config/profiles.yaml"));
+}
+
+/** The fixture copy of the config as first shipped: what behavioural tests assert, whatever users edit. */
+export const EXAMPLE_FIXTURE = join(ROOT, "test/fixtures/shipped-example.yaml");
+
+/** The example config (test/fixtures/shipped-example.yaml), checked. */
+export function exampleConfig(): ProfilesConfig {
+  return loadConfig(EXAMPLE_FIXTURE);
 }
 
 /** A fixture under test/fixtures, checked. */

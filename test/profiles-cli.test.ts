@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runProfilesCommand, USAGE } from "../cli/profiles-command.ts";
 import { formatMarkdownTable, formatTextTable } from "../cli/table.ts";
-import { ROOT, runScript } from "./helpers.ts";
+import { EXAMPLE_FIXTURE, ROOT, runScript } from "./helpers.ts";
 
 const SHAPES = join(ROOT, "test/fixtures/consumer-policy-shapes.yaml");
 const run = (...argv: string[]) => runProfilesCommand(argv, SHAPES);
@@ -94,11 +94,8 @@ describe("npm run profiles (listing)", () => {
     const repeated = run("--env", "prod", "--env", "sandbox", "--product", "shop", "--json");
     expect(run("--env", "prod,sandbox", "--product", "shop", "--json")).toEqual(repeated);
     expect(JSON.parse(repeated.stdout)).toHaveLength(5);
-    const shipped = runProfilesCommand(
-      ["--env", "prod", "--product", "platform", "--json"],
-      join(ROOT, "config/profiles.yaml"),
-    );
-    expect(JSON.parse(shipped.stdout).map((entry: { profile: string }) => entry.profile)).toEqual([
+    const example = runProfilesCommand(["--env", "prod", "--product", "platform", "--json"], EXAMPLE_FIXTURE);
+    expect(JSON.parse(example.stdout).map((entry: { profile: string }) => entry.profile)).toEqual([
       "platform/main",
       "platform/summarize",
     ]);
@@ -210,7 +207,7 @@ describe("help and config errors", () => {
 describe("the entry point, as npm run profiles runs it", () => {
   const cwd = mkdtempSync(join(tmpdir(), "bedrock-profiles-cli-"));
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
-  const env = { PROFILES_CONFIG: join(ROOT, "config/profiles.yaml") };
+  const env = { PROFILES_CONFIG: EXAMPLE_FIXTURE };
 
   it("prints the policy of agents/main in prod", () => {
     const result = runScript("cli/profiles.ts", ["policy", "prod", "agents/main"], cwd, env);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { copyFromArn, formatArn, partitionOf, ssmParameterName } from "../config/resolve.ts";
-import { configFrom, resolve, shippedConfig } from "./helpers.ts";
+import { configFrom, exampleConfig, resolve } from "./helpers.ts";
 
 const BASE = `
 version: 1
@@ -110,8 +110,8 @@ describe("resolveEnvironments", () => {
   });
 });
 
-describe("the shipped config", () => {
-  const environments = resolve(shippedConfig());
+describe("the example config (as shipped)", () => {
+  const environments = resolve(exampleConfig());
   const rd = environments.find((e) => e.env === "global")?.profiles ?? [];
 
   it("adopts the two R&D profiles with their names and IDs", () => {

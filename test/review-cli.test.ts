@@ -1,5 +1,5 @@
 /**
- * `npm run review` in a temporary git repository holding the shipped config at `main` and a
+ * `npm run review` in a temporary git repository holding the example config at `main` and a
  * change in the working tree: the real entry point in a separate process for the exit codes a
  * CI job sees, `runReview` in this process for the other cases (a process costs about a second).
  */
@@ -12,9 +12,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
 import { parseConfig } from "../config/loader.ts";
 import { runReview } from "../review/cli.ts";
-import { ROOT } from "./helpers.ts";
+import { EXAMPLE_FIXTURE, ROOT } from "./helpers.ts";
 
-const SHIPPED = readFileSync(join(ROOT, "config/profiles.yaml"), "utf8");
+const SHIPPED = readFileSync(EXAMPLE_FIXTURE, "utf8");
 const SONNET_MAIN =
   "      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent";
 const MODEL_UPGRADE = SHIPPED.replace(SONNET_MAIN, SONNET_MAIN.replace("claude-sonnet-45", "claude-opus-45"));

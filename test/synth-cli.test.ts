@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, readStacks, runSynth } from "./helpers.ts";
+import { EXAMPLE_FIXTURE, ROOT, readStacks, runSynth } from "./helpers.ts";
 
 describe("npm run synth", () => {
   // A scratch project directory, so the default outdir `cdktf.out` is used without touching the repo's.
@@ -30,13 +30,13 @@ describe("npm run synth", () => {
 
 describe("npm run synth without terraform or tofu", () => {
   // A PATH holding only node: synth must not need any Terraform binary (cdktf checks one for
-  // import blocks unless validation is skipped; the shipped config adopts two profiles).
+  // import blocks unless validation is skipped; the example config adopts two profiles).
   const cwd = mkdtempSync(join(tmpdir(), "bedrock-profiles-nobin-"));
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
   const bin = join(cwd, "bin");
   mkdirSync(bin);
   symlinkSync(process.execPath, join(bin, "node"));
-  const result = runSynth(cwd, { PATH: bin, PROFILES_CONFIG: join(ROOT, "config/profiles.yaml") });
+  const result = runSynth(cwd, { PATH: bin, PROFILES_CONFIG: EXAMPLE_FIXTURE });
 
   it("still writes every stack, the adopted profiles' import blocks included", () => {
     expect(result.stderr).toBe("");
