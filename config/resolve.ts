@@ -120,9 +120,30 @@ export function copyFromArn(
   };
 }
 
-/** The org's naming convention `{product}-{model-short}-{env}`; changes with the model, as it must. */
+/** The placeholders a `name:` template may hold. */
+export const NAME_PLACEHOLDERS = ["product", "purpose", "model", "env"] as const;
+
+/** The values of a name template's placeholders for one profile in one environment. */
+export type NameValues = Readonly<Record<(typeof NAME_PLACEHOLDERS)[number], string>>;
+
+/**
+ * The default name template. Purpose `main` keeps the org's convention `{product}-{model}-{env}`;
+ * any other purpose adds `{purpose}`, so two purposes of a product on the same model never
+ * collide. Both change with the model, as a replacement must (create_before_destroy needs a free
+ * name), and with the environment, as environments may share an account.
+ */
+export function defaultNameTemplate(purpose: string): string {
+  return purpose === "main" ? "{product}-{model}-{env}" : "{product}-{purpose}-{model}-{env}";
+}
+
+/** A name template with its known placeholders filled in; anything else is left as written. */
+export function expandName(template: string, values: NameValues): string {
+  return template.replace(/\{(product|purpose|model|env)\}/g, (_, key: keyof NameValues) => values[key]);
+}
+
+/** The org's naming convention for `main`, `{product}-{model}-{env}`. */
 export function defaultProfileName(product: string, modelKey: string, env: string): string {
-  return `${product}-${modelKey}-${env}`;
+  return expandName(defaultNameTemplate("main"), { product, purpose: "main", model: modelKey, env });
 }
 
 /** A description AWS accepts: only letters, digits, `:` `.` and single separators. */
@@ -201,7 +222,7 @@ export function resolveProfile(
     purpose,
     key: `${product}/${purpose}`,
     address: `${product}-${purpose}`,
-    name: profile.name ?? defaultProfileName(product, profile.model, env),
+    name: expandName(profile.name ?? defaultNameTemplate(purpose), { product, purpose, model: profile.model, env }),
     ...(profile.description !== undefined || profile.import === undefined
       ? { description: profile.description ?? defaultDescription(model, product, purpose, env) }
       : {}),

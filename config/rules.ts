@@ -6,6 +6,7 @@
  */
 import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
+import { checkNamePlaceholders, nameTemplateOf, templateFitting } from "./name-rules.ts";
 import {
   defaultTags,
   environmentRegion,
@@ -228,6 +229,16 @@ function checkReferences(
   return issues;
 }
 
+/** The fix of a name over 64 characters: a shorter template that fits in every listed environment. */
+function shorterNameFix(resolved: ResolvedProfile, envs: readonly string[], template: string): string {
+  const { product, purpose, modelKey: model } = resolved;
+  const shorter = templateFitting({ product, purpose, model }, envs, template);
+  const now = `${resolved.name.length} characters now`;
+  return shorter === undefined
+    ? `set name: to a template of at most ${PROFILE_NAME.max} characters in every environment, with {model} and {env} (${now})`
+    : `write name: ${show(shorter)} (${now}), or shorten the product or purpose key`;
+}
+
 /** Rules on the values a resolved profile synthesizes. */
 function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): ConfigIssue[] {
   const { product, purpose } = resolved;
@@ -242,7 +253,7 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       allowed: NAME_ALLOWED,
       fix:
         resolved.name.length > PROFILE_NAME.max
-          ? `set name: to at most ${PROFILE_NAME.max} characters (${resolved.name.length} now)`
+          ? shorterNameFix(resolved, profile.envs, nameTemplateOf(purpose, profile))
           : `write name: ${nameSuggestion(resolved.name)}`,
     });
   }
@@ -345,6 +356,27 @@ function tagPath(config: ProfilesConfig, product: string, purpose: string, tagKe
   return profilePath(product, purpose);
 }
 
+/**
+ * The fix of a name clash: a template valid in every environment the profile lists, never a
+ * literal (the same in every environment, and unchanged by a model upgrade).
+ */
+function uniqueNameFix(config: ProfilesConfig, mine: ResolvedProfile, withOthers: boolean): string {
+  const { product, purpose, modelKey: model } = mine;
+  const profile = config.products[product].profiles[purpose];
+  const template = nameTemplateOf(purpose, profile);
+  const fitting = templateFitting({ product, purpose, model }, profile.envs, template);
+  if (withOthers && fitting !== undefined && fitting === TEMPLATE_WITH_PURPOSE) {
+    return `write name: ${show(fitting)}, which holds the purpose and follows the model and environment`;
+  }
+  if (withOthers) return "give one of them another name: template, e.g. one holding {purpose}";
+  return profile.name === undefined || /\{env\}/.test(profile.name)
+    ? "give these environments different accounts"
+    : `write name: ${show(fitting ?? `${profile.name}-{env}`)}, which differs per environment and follows the model, or give these environments different accounts`;
+}
+
+/** The most telling name template: two profiles can only share its names by sharing an account's environment. */
+const TEMPLATE_WITH_PURPOSE = "{product}-{purpose}-{model}-{env}";
+
 /** Names are unique per account and region, across every stack sharing them. */
 function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedProfile[]): ConfigIssue[] {
   const byPlace = new Map<string, ResolvedProfile[]>();
@@ -361,7 +393,7 @@ function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedPro
     for (const key of new Set(clash.map((profile) => profile.key))) {
       const mine = clash.filter((profile) => profile.key === key);
       const others = clash.filter((profile) => profile.key !== key);
-      const [{ product, purpose, modelKey }] = mine;
+      const [{ product, purpose }] = mine;
       const envs = mine.map((profile) => profile.env).join(" and ");
       const written = config.products[product].profiles[purpose].name !== undefined;
       issues.push({
@@ -371,10 +403,7 @@ function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedPro
           others.length > 0
             ? `profile name ${show(name)} in ${envs} is also used by ${others.map((other) => `products.${other.product}.profiles.${other.purpose} in ${other.env}`).join(" and ")}; ${where}`
             : `profile name ${show(name)} is used in both ${envs}, which share an account and region; ${where}`,
-        fix:
-          others.length > 0
-            ? `give one of them another name:, e.g. name: ${product}-${purpose}-${modelKey}-${mine[0].env}`
-            : "remove name: so that each environment gets its own default name {product}-{model}-{env}, or give these environments different accounts",
+        fix: uniqueNameFix(config, mine[0], others.length > 0),
       });
     }
   }
@@ -399,7 +428,15 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
       issues.push(...checkTagMap(profile.tags, profilePath(product, purpose, "tags")));
       const referenceIssues = checkReferences(config, catalog, product, purpose);
       issues.push(...referenceIssues);
+      const placeholderIssues = checkNamePlaceholders(
+        profilePath(product, purpose, "name"),
+        nameTemplateOf(purpose, profile),
+        profile.envs,
+        { product, purpose, model: profile.model },
+      );
+      issues.push(...placeholderIssues);
       if (
+        placeholderIssues.length > 0 ||
         !(profile.model in catalog) ||
         !offersGeography(catalog[profile.model], profile.geography ?? config.defaults.geography)
       )

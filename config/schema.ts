@@ -91,11 +91,13 @@ const profile = z.strictObject({
     .array(z.string())
     .min(1, { error: "must list at least one environment" })
     .describe("The environments (keys of environments:) this profile exists in"),
-  /** @default `{product}-{model}-{env}` */
+  /** @default `{product}-{model}-{env}` for purpose main, else `{product}-{purpose}-{model}-{env}` */
   name: z
     .string()
     .optional()
-    .describe("Profile name; default {product}-{model}-{env}. 1-64 letters, digits, single - _ or space"),
+    .describe(
+      "Profile name or template with {product} {purpose} {model} {env}; default {product}-{model}-{env} for main, else {product}-{purpose}-{model}-{env}. 1-64 letters, digits, single - _ or space",
+    ),
   /** @default `{model name} for {product} {purpose} in {env}` */
   description: z
     .string()

@@ -3,7 +3,7 @@
  * summary line, the hazards first (each with why it matters and the safe way), then one section
  * per environment with tables of what changes. Pure: text in, text out.
  */
-import type { ResolvedProfile } from "../config/resolve.ts";
+import { defaultNameTemplate, type ResolvedProfile } from "../config/resolve.ts";
 import {
   CHANGE_KINDS,
   countChanges,
@@ -115,7 +115,7 @@ function hazardText(hazard: Hazard, review: Review): string {
         return (
           `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
           "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
-          "the apply fails. Fix: change `name:` as well, or drop it to get the default name, which follows the model."
+          `the apply fails, so this cannot be acknowledged. Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the replacement gets a name of its own.`
         );
       }
       return (

@@ -69,7 +69,7 @@ test/fixtures/bad-name-characters.yaml:11:15 products.agents.profiles.main.name:
 
 test/fixtures/bad-default-name-too-long.yaml:8:7 products.customer-support-agent-platform.profiles.main: profile name "customer-support-agent-platform-claude-sonnet-45-production-europe-frankfurt" (the default) is not accepted by Bedrock
     allowed: 1-64 letters or digits, each optionally followed by one space, _ or -
-    fix: set name: to at most 64 characters (76 now)
+    fix: write name: "{purpose}-{model}-{env}" (76 characters now), or shorten the product or purpose key
 `);
   });
 
@@ -272,10 +272,10 @@ test.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prd"
     ).toBe(`test/fixtures/duplicate-name-shared-account.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/duplicate-name-shared-account.yaml:12:15 products.agents.profiles.main.name: profile name "agents-sonnet" in dev is also used by products.agents.profiles.review in pre; names are unique per account (222222222222) and region (eu-central-1)
-    fix: give one of them another name:, e.g. name: agents-main-claude-sonnet-45-dev
+    fix: write name: "{product}-{purpose}-{model}-{env}", which holds the purpose and follows the model and environment
 
 test/fixtures/duplicate-name-shared-account.yaml:16:15 products.agents.profiles.review.name: profile name "agents-sonnet" in pre is also used by products.agents.profiles.main in dev; names are unique per account (222222222222) and region (eu-central-1)
-    fix: give one of them another name:, e.g. name: agents-review-claude-sonnet-45-pre
+    fix: write name: "{product}-{purpose}-{model}-{env}", which holds the purpose and follows the model and environment
 `);
   });
 });
@@ -403,7 +403,7 @@ products:
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:10:64 products.agents.profiles.main.name: profile name "agents-sonnet-main" is used in both dev and pre, which share an account and region; names are unique per account (222222222222) and region (eu-central-1)
-    fix: remove name: so that each environment gets its own default name {product}-{model}-{env}, or give these environments different accounts
+    fix: write name: "{product}-{purpose}-{model}-{env}", which differs per environment and follows the model, or give these environments different accounts
 `);
   });
 

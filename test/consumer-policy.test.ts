@@ -214,7 +214,7 @@ describe("the synthesized policy documents", () => {
 
   it("describe the us profile in inference_profiles with its own region's copy_from", () => {
     expect(prod.output.inference_profiles.value["shop/us"]).toEqual({
-      name: "shop-claude-haiku-35-prod",
+      name: "shop-us-claude-haiku-35-prod",
       arn: "${aws_bedrock_inference_profile.shop-us.arn}",
       id: "${aws_bedrock_inference_profile.shop-us.id}",
       model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",

@@ -72,7 +72,7 @@ describe("npm run profiles (listing)", () => {
       profile: "shop/us",
       product: "shop",
       purpose: "us",
-      name: "shop-claude-haiku-35-prod",
+      name: "shop-us-claude-haiku-35-prod",
       model: "claude-haiku-35",
       model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",
       geography: "us",

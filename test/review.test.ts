@@ -117,7 +117,7 @@ describe("changes without hazards", () => {
     expect(review.hazards).toEqual([]);
     expect(outline(review).prod).toEqual({ ...NOTHING, status: "changed", added: ["agents/classify"], unchanged: 1 });
     expect(lines).toContain(
-      "| `agents/classify` | `agents-claude-haiku-45-prod` | `claude-haiku-45` | `/prod/agents/bedrock/classify/inference-profile-arn` |",
+      "| `agents/classify` | `agents-classify-claude-haiku-45-prod` | `claude-haiku-45` | `/prod/agents/bedrock/classify/inference-profile-arn` |",
     );
     expect(lines).toContain("Unchanged: `dev-bedrock` (1 profile).");
   });
@@ -176,7 +176,7 @@ describe("hazards", () => {
     expect(outline(review).prod).toEqual({ ...NOTHING, status: "changed", removed: ["agents/classify"], unchanged: 1 });
     expect(lines[2]).toBe("⚠️ **1 hazard** · 1 removed (1 in production) · 2 unchanged");
     expect(lines).toContain(
-      "- 🔴 **prod** (production) · `agents/classify`: **removed while consumers may read it**. The profile `agents-claude-haiku-45-prod` is destroyed and the SSM parameter `/prod/agents/bedrock/classify/inference-profile-arn` (eu-central-1) deleted; a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.",
+      "- 🔴 **prod** (production) · `agents/classify`: **removed while consumers may read it**. The profile `agents-classify-claude-haiku-45-prod` is destroyed and the SSM parameter `/prod/agents/bedrock/classify/inference-profile-arn` (eu-central-1) deleted; a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.",
     );
   });
 
@@ -209,7 +209,7 @@ describe("hazards", () => {
     expect(replacement.causes).toEqual([{ field: "description", before: "Support agent", after: "Support agent v2" }]);
     expect([replacement.nameHeld, replacement.zeroGap]).toEqual([true, false]);
     expect(lines).toContain(
-      "- 🔴 **prod** (production) · `agents/main`: **replaced under the same name `agents-main`**. The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: the apply fails. Fix: change `name:` as well, or drop it to get the default name, which follows the model.",
+      '- 🔴 **prod** (production) · `agents/main`: **replaced under the same name `agents-main`**. The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: the apply fails, so this cannot be acknowledged. Fix: write name: `"{product}-{model}-{env}"` (any template holding {model} and {env}), so the replacement gets a name of its own.',
     );
     expect(lines).toContain(
       "| `agents/main` | description: `Support agent` → `Support agent v2` | ❌ no: the name `agents-main` is still held, the create fails | `/prod/agents/bedrock/inference-profile-arn`: new ARN, updated in place |",

@@ -1,0 +1,139 @@
+/**
+ * Profile names: the default per purpose, `name:` templates, and fixes that always propose a
+ * template valid in every environment the profile lists (never a literal copied from one of them).
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ConfigError } from "../config/errors.ts";
+import { parseConfig } from "../config/loader.ts";
+import { EXAMPLE_FIXTURE, resolve } from "./helpers.ts";
+
+/** The report of a refused config text. */
+function refusal(yaml: string): string {
+  try {
+    parseConfig(yaml, "test.yaml");
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error("the config was accepted");
+}
+
+/** A config whose product `agents` has the given profiles (lines under `profiles:`). */
+function withProfiles(...profiles: string[]): string {
+  return `version: 1
+defaults: { region: eu-central-1 }
+environments:
+  dev: { accountId: "222222222222" }
+  prod: { accountId: "444444444444" }
+products:
+  agents:
+    profiles:
+${profiles.map((line) => `      ${line}`).join("\n")}
+`;
+}
+
+/** Every `[env, key, name]` a config resolves to. */
+function names(yaml: string): string[][] {
+  return resolve(parseConfig(yaml, "test.yaml")).flatMap((e) => e.profiles.map((p) => [e.env, p.key, p.name]));
+}
+
+describe("default names", () => {
+  it("keep {product}-{model}-{env} for main and add {purpose} for any other purpose, so both can share a model", () => {
+    expect(
+      names(
+        withProfiles(
+          "main: { model: claude-haiku-45, envs: [dev, prod] }",
+          "classify: { model: claude-haiku-45, envs: [prod] }",
+        ),
+      ),
+    ).toEqual([
+      ["dev", "agents/main", "agents-claude-haiku-45-dev"],
+      ["prod", "agents/classify", "agents-classify-claude-haiku-45-prod"],
+      ["prod", "agents/main", "agents-claude-haiku-45-prod"],
+    ]);
+  });
+
+  it("accept README 'Add a profile' as shown: summarize on the model of classify, in every environment", () => {
+    const example = readFileSync(EXAMPLE_FIXTURE, "utf8");
+    const added = example.replace(
+      "    profiles:\n      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent",
+      "    profiles:\n      summarize: { model: claude-haiku-45, envs: [dev, pre, prod] }\n      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent",
+    );
+    expect(added).not.toBe(example);
+    expect(names(added).filter(([, key]) => key === "agents/summarize")).toEqual([
+      ["dev", "agents/summarize", "agents-summarize-claude-haiku-45-dev"],
+      ["pre", "agents/summarize", "agents-summarize-claude-haiku-45-pre"],
+      ["prod", "agents/summarize", "agents-summarize-claude-haiku-45-prod"],
+    ]);
+  });
+});
+
+describe("name templates", () => {
+  it("fill {product}, {purpose}, {model} and {env} in each environment", () => {
+    expect(
+      names(
+        withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{env}-{product}-{purpose}-{model}" }'),
+      ),
+    ).toEqual([
+      ["dev", "agents/chat", "dev-agents-chat-claude-sonnet-45"],
+      ["prod", "agents/chat", "prod-agents-chat-claude-sonnet-45"],
+    ]);
+  });
+
+  it("keep a literal name as written (the adopted profiles' case)", () => {
+    expect(names(withProfiles("chat: { model: claude-sonnet-45, envs: [prod], name: rd-haiku-45 }"))).toEqual([
+      ["prod", "agents/chat", "rd-haiku-45"],
+    ]);
+  });
+
+  it("refuse an unknown placeholder with the template it was meant to be", () => {
+    expect(
+      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{modle}-{env}" }')),
+    ).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{modle}-{env}" has the unknown placeholder {modle}
+    allowed: {product}, {purpose}, {model}, {env}
+    fix: write name: "{product}-{model}-{env}"
+`);
+  });
+
+  it("refuse a template without {env} or {model} that is unknown, proposing one valid everywhere", () => {
+    expect(
+      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{stage}" }')),
+    ).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{stage}" has the unknown placeholder {stage}
+    allowed: {product}, {purpose}, {model}, {env}
+    fix: write name: "{product}-{purpose}-{model}-{env}"
+`);
+  });
+
+  it("refuse a literal name in two environments sharing an account, proposing a template", () => {
+    const yaml = withProfiles("chat: { model: claude-sonnet-45, envs: [dev, prod], name: agents-chat }").replace(
+      'prod: { accountId: "444444444444" }',
+      'prod: { accountId: "222222222222" }',
+    );
+    expect(refusal(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents-chat" is used in both dev and prod, which share an account and region; names are unique per account (222222222222) and region (eu-central-1)
+    fix: write name: "{product}-{purpose}-{model}-{env}", which differs per environment and follows the model, or give these environments different accounts
+`);
+  });
+
+  it("name a shorter template, valid in every listed environment, for a name over 64 characters", () => {
+    const purpose = "summarize-support-tickets-into-handover-notes";
+    expect(
+      refusal(withProfiles(`${purpose}: { model: claude-sonnet-45, envs: [dev, prod] }`)),
+    ).toBe(`test.yaml: 2 errors; nothing was synthesized.
+
+test.yaml:9:7 products.agents.profiles.${purpose}: profile name "agents-${purpose}-claude-sonnet-45-dev" (the default) is not accepted by Bedrock
+    allowed: 1-64 letters or digits, each optionally followed by one space, _ or -
+    fix: write name: "{product}-{model}-{env}" (73 characters now), or shorten the product or purpose key
+
+test.yaml:9:7 products.agents.profiles.${purpose}: profile name "agents-${purpose}-claude-sonnet-45-prod" (the default) is not accepted by Bedrock
+    allowed: 1-64 letters or digits, each optionally followed by one space, _ or -
+    fix: write name: "{product}-{model}-{env}" (74 characters now), or shorten the product or purpose key
+`);
+  });
+});
