@@ -126,6 +126,38 @@ const tagPolicy = z.strictObject({
   allowed: z.record(z.string(), z.array(z.string())).default({}).describe("Tag key → the values allowed for it"),
 });
 
+/**
+ * The review hazards a reviewer may accept on the record. Not `name-held` (the apply would fail:
+ * create_before_destroy needs a free name) nor `invalid-config` (nothing would be planned).
+ */
+export const ACKNOWLEDGEABLE_HAZARDS = [
+  "profile-removed",
+  "profile-moved",
+  "environment-removed",
+  "backend-changed",
+  "account-changed",
+  "region-changed",
+  "ssm-region-moved",
+  "import-removed",
+  "import-changed",
+  "source-change-ignored",
+] as const;
+
+/** One accepted hazard, written in the pull request that causes it. */
+const acknowledgement = z.strictObject({
+  hazard: z.enum(ACKNOWLEDGEABLE_HAZARDS).describe("The hazard kind, as the review names it"),
+  profile: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be <product>/<purpose>" })
+    .optional()
+    .describe("<product>/<purpose>; for a moved profile, the one it moved from; absent for environment hazards"),
+  envs: z
+    .array(z.string())
+    .min(1, { error: "must list at least one environment" })
+    .describe("The environments the hazard is accepted in"),
+  reason: z.string().min(1).describe("Why it is safe, e.g. who confirmed no consumer reads the parameter"),
+});
+
 /** The whole profiles file. */
 export const profilesConfigSchema = z.strictObject({
   version: z.literal(1, { error: "must be 1" }).describe("Always 1"),
@@ -145,12 +177,18 @@ export const profilesConfigSchema = z.strictObject({
     .describe("Environment name → settings; one stack <env>-bedrock each"),
   models: z.record(key("A model key"), customModel).default({}).describe("Models added to the built-in catalog"),
   products: z.record(key("A product key"), product).default({}).describe("Product key → its tags and profiles"),
+  acknowledged: z
+    .array(acknowledgement)
+    .default([])
+    .describe("Review hazards accepted on the record; npm run review -- --strict passes only when all are"),
 });
 
 /** A profiles file that has passed the shape check, defaults applied. */
 export type ProfilesConfig = z.output<typeof profilesConfigSchema>;
 /** One environment of a {@link ProfilesConfig}. */
 export type EnvironmentConfig = ProfilesConfig["environments"][string];
+/** One entry of `acknowledged:`. */
+export type Acknowledgement = ProfilesConfig["acknowledged"][number];
 /** One profile of a {@link ProfilesConfig}. */
 export type ProfileConfig = ProfilesConfig["products"][string]["profiles"][string];
 

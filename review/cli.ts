@@ -1,7 +1,7 @@
 /**
  * `npm run review -- [--base <git ref>] [--strict]`: the config at the base (`git show`) against
  * the one in the working tree, as a Markdown report on stdout. Exit 0; with `--strict`, 2 when
- * there is any hazard. Exit 1 with the cause and the fix on stderr when it cannot run.
+ * there is any hazard that the working tree's `acknowledged:` does not accept. Exit 1 with the cause and the fix on stderr when it cannot run.
  */
 import { spawnSync } from "node:child_process";
 import { isAbsolute, relative, resolve, sep } from "node:path";
@@ -11,6 +11,8 @@ import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
 import { resolveEnvironments } from "../config/resolve.ts";
+import type { Acknowledgement } from "../config/schema.ts";
+import { acknowledgements } from "./acknowledge.ts";
 import { compareConfigs, type ReviewSide } from "./compare.ts";
 import { renderReport } from "./report.ts";
 
@@ -18,7 +20,8 @@ const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
 
   --base <ref>  the commit to compare the working tree with
                 (default: the merge base of HEAD with main, else with origin/main)
-  --strict      exit 2 when the report lists any hazard
+  --strict      exit 2 when the report lists any hazard not accepted under
+                acknowledged: in the profiles file
 `;
 
 /** Exit code of `--strict` when a hazard is present. */
@@ -87,12 +90,13 @@ function baseSide(cwd: string, commit: string, path: string, label: string): Rev
   }
 }
 
-/** The config in the working tree: resolved, or its ConfigError (also when missing). */
-function headSide(file: string, shownAs: string): ReviewSide {
+/** The config in the working tree: resolved, or its ConfigError (also when missing); and its acknowledgements. */
+function headSide(file: string, shownAs: string): { side: ReviewSide; acknowledged: readonly Acknowledgement[] } {
   try {
-    return resolveEnvironments(loadConfig(file, { shownAs }), BUILT_IN_MODELS);
+    const config = loadConfig(file, { shownAs });
+    return { side: resolveEnvironments(config, BUILT_IN_MODELS), acknowledged: config.acknowledged };
   } catch (error) {
-    if (error instanceof ConfigError) return error;
+    if (error instanceof ConfigError) return { side: error, acknowledged: [] };
     throw error;
   }
 }
@@ -143,10 +147,12 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
     );
   }
   const gitPath = inRepo.split(sep).join("/");
-  const reviewed = compareConfigs(baseSide(root, base.ref, gitPath, base.name), headSide(file, relative(cwd, file)));
+  const head = headSide(file, relative(cwd, file));
+  const reviewed = compareConfigs(baseSide(root, base.ref, gitPath, base.name), head.side);
+  const accepted = acknowledgements(reviewed.hazards, head.acknowledged);
   return {
-    stdout: renderReport(reviewed, { base: base.label, head: "working tree" }),
-    exitCode: values.strict && reviewed.hazards.length > 0 ? HAZARD_EXIT_CODE : 0,
+    stdout: renderReport(reviewed, { base: base.label, head: "working tree" }, accepted),
+    exitCode: values.strict && reviewed.hazards.length > accepted.size ? HAZARD_EXIT_CODE : 0,
   };
 }
 

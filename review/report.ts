@@ -4,6 +4,8 @@
  * per environment with tables of what changes. Pure: text in, text out.
  */
 import { defaultNameTemplate, type ResolvedProfile } from "../config/resolve.ts";
+import type { Acknowledgement } from "../config/schema.ts";
+import { acknowledgementHint } from "./acknowledge.ts";
 import {
   CHANGE_KINDS,
   countChanges,
@@ -97,7 +99,8 @@ function hazardText(hazard: Hazard, review: Review): string {
     case "profile-removed":
       return (
         `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **removed while consumers may read it**. ` +
-        `The profile ${code(hazard.profile.name)} is destroyed and the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted; ` +
+        `The profile ${code(hazard.profile.name)} is destroyed, the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted ` +
+        `and the consumer policy \`consumer_iam_policies["${hazard.profile.key}"]\` of \`${hazard.env}-bedrock\` gone; ` +
         "a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging."
       );
     case "profile-moved": {
@@ -307,12 +310,36 @@ export const NEW_ARN_NOTE =
   "(e.g. copied from the `consumer_iam_policies` output) must be updated to the new one after the apply._";
 
 /** The whole report, ending with a newline. */
-export function renderReport(review: Review, labels: ReportLabels): string {
-  const hazards = review.hazards.length;
-  const status = hazards === 0 ? "✅ **No hazards**" : `⚠️ **${count(hazards, "hazard")}**`;
+export function renderReport(
+  review: Review,
+  labels: ReportLabels,
+  accepted: ReadonlyMap<Hazard, Acknowledgement> = new Map(),
+): string {
+  const open = review.hazards.filter((hazard) => !accepted.has(hazard));
+  const acknowledged = review.hazards.length - open.length;
+  const also = acknowledged === 0 ? "" : ` (${acknowledged} acknowledged)`;
+  const status =
+    open.length === 0
+      ? `✅ **No ${acknowledged === 0 ? "" : "unacknowledged "}hazards**${also}`
+      : `⚠️ **${count(open.length, "hazard")}**${also}`;
   const sections = [`## Bedrock profiles: ${labels.base} → ${labels.head}`, `${status} · ${changeSummary(review)}`];
-  if (hazards > 0) {
-    sections.push(`### ⚠️ Hazards\n\n${review.hazards.map((hazard) => `- ${hazardText(hazard, review)}`).join("\n")}`);
+  if (open.length > 0) {
+    const item = (hazard: Hazard) => {
+      const hint = acknowledgementHint(hazard);
+      const accept =
+        hint === undefined
+          ? ""
+          : `\n  - To accept it on the record, add to \`acknowledged:\` in the profiles file: \`${hint}\``;
+      return `- ${hazardText(hazard, review)}${accept}`;
+    };
+    sections.push(`### ⚠️ Hazards\n\n${open.map(item).join("\n")}`);
+  }
+  if (acknowledged > 0) {
+    const items = review.hazards.flatMap((hazard) => {
+      const entry = accepted.get(hazard);
+      return entry === undefined ? [] : [`- ${hazardText(hazard, review)}\n  - ☑️ **Acknowledged**: ${entry.reason}`];
+    });
+    sections.push(`### ☑️ Acknowledged hazards\n\n${items.join("\n")}`);
   }
   if (countChanges(review.environments).replaced > 0) sections.push(NEW_ARN_NOTE);
   const touched = review.environments.filter((e) => e.status !== "unchanged");

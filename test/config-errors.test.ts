@@ -323,7 +323,7 @@ test/fixtures/typos-in-keys.yaml:5:5 environments.prod.acountId: unknown key "ac
     fix: did you mean "accountId"?
 
 test/fixtures/typos-in-keys.yaml:6:1 prodcts: unknown key "prodcts"
-    allowed: version, defaults, tagPolicy, tags, environments, models, products
+    allowed: version, defaults, tagPolicy, tags, environments, models, products, acknowledged
     fix: did you mean "products"?
 
 test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown key "geography"

@@ -181,3 +181,45 @@ describe("npm run review", () => {
     expect(result.status).toBe(1);
   });
 });
+
+describe("acknowledged hazards", () => {
+  const repo = repository("acknowledged", SHIPPED);
+  const acknowledge = (entry: string) => `${CLASSIFY_REMOVED}\nacknowledged:\n  - ${entry}\n`;
+  const removal =
+    '{ hazard: profile-removed, profile: agents/classify, envs: [prod], reason: "no GetParameter in CloudTrail for 30 days (OPS-42)" }';
+
+  it("passes --strict once the removal is acknowledged in the profiles file, and shows it as acknowledged", () => {
+    writeFileSync(join(repo, "config/profiles.yaml"), acknowledge(removal));
+    const result = review(repo, "--strict", "--base", "main");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines[2]).toBe(
+      "✅ **No unacknowledged hazards** (1 acknowledged) · 1 removed (1 in production) · 13 unchanged",
+    );
+    expect(lines).toContain("### ☑️ Acknowledged hazards");
+    expect(lines).toContain("  - ☑️ **Acknowledged**: no GetParameter in CloudTrail for 30 days (OPS-42)");
+    expect(lines).not.toContain("### ⚠️ Hazards");
+  });
+
+  it("does not accept the removal in another environment than the one listed", () => {
+    writeFileSync(join(repo, "config/profiles.yaml"), acknowledge(removal.replace("envs: [prod]", "envs: [pre]")));
+    const result = review(repo, "--strict", "--base", "main");
+    expect(result.status).toBe(2);
+    expect(result.stdout.split("\n")[2]).toBe("⚠️ **1 hazard** · 1 removed (1 in production) · 13 unchanged");
+  });
+
+  it("says, under an open hazard, the entry that would accept it", () => {
+    writeFileSync(join(repo, "config/profiles.yaml"), CLASSIFY_REMOVED);
+    expect(review(repo, "--base", "main").stdout.split("\n")).toContain(
+      '  - To accept it on the record, add to `acknowledged:` in the profiles file: `{ hazard: profile-removed, profile: agents/classify, envs: [prod], reason: "…" }`',
+    );
+  });
+
+  it("cannot acknowledge a replacement under the same name: the apply would fail", () => {
+    const text = acknowledge(removal.replace("hazard: profile-removed", "hazard: name-held"));
+    const message = configErrorMessage(text, "config/profiles.yaml");
+    expect(message).toContain('acknowledged[0].hazard: "name-held" is not allowed\n');
+    expect(message).toContain("    allowed: profile-removed, profile-moved, environment-removed,");
+  });
+});

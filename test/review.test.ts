@@ -176,7 +176,7 @@ describe("hazards", () => {
     expect(outline(review).prod).toEqual({ ...NOTHING, status: "changed", removed: ["agents/classify"], unchanged: 1 });
     expect(lines[2]).toBe("⚠️ **1 hazard** · 1 removed (1 in production) · 2 unchanged");
     expect(lines).toContain(
-      "- 🔴 **prod** (production) · `agents/classify`: **removed while consumers may read it**. The profile `agents-classify-claude-haiku-45-prod` is destroyed and the SSM parameter `/prod/agents/bedrock/classify/inference-profile-arn` (eu-central-1) deleted; a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.",
+      '- 🔴 **prod** (production) · `agents/classify`: **removed while consumers may read it**. The profile `agents-classify-claude-haiku-45-prod` is destroyed, the SSM parameter `/prod/agents/bedrock/classify/inference-profile-arn` (eu-central-1) deleted and the consumer policy `consumer_iam_policies["agents/classify"]` of `prod-bedrock` gone; a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.',
     );
   });
 
