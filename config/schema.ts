@@ -128,7 +128,8 @@ const tagPolicy = z.strictObject({
 
 /**
  * The review hazards a reviewer may accept on the record. Not `name-held` (the apply would fail:
- * create_before_destroy needs a free name) nor `invalid-config` (nothing would be planned).
+ * create_before_destroy needs a free name), `source-change-ignored` (an adopted profile would
+ * silently keep its old model) nor `invalid-config` (nothing would be planned).
  */
 export const ACKNOWLEDGEABLE_HAZARDS = [
   "profile-removed",
@@ -140,7 +141,6 @@ export const ACKNOWLEDGEABLE_HAZARDS = [
   "ssm-region-moved",
   "import-removed",
   "import-changed",
-  "source-change-ignored",
 ] as const;
 
 /** One accepted hazard, written in the pull request that causes it. */

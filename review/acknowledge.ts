@@ -2,7 +2,7 @@
  * Hazards accepted on the record: the `acknowledged:` entries of the profiles file in the
  * pull request, so the acceptance is part of the diff a reviewer approves. Pure.
  */
-import type { Acknowledgement } from "../config/schema.ts";
+import { ACKNOWLEDGEABLE_HAZARDS, type Acknowledgement } from "../config/schema.ts";
 import type { Hazard } from "./compare.ts";
 
 /** The environment and `<product>/<purpose>` a hazard is about; no profile for environment hazards. */
@@ -36,7 +36,7 @@ export function acknowledgementOf(
   );
 }
 
-/** Each hazard an entry accepts, with that entry. `name-held` and `invalid-config` never are. */
+/** Each hazard an entry accepts, with that entry; only kinds of ACKNOWLEDGEABLE_HAZARDS ever are. */
 export function acknowledgements(
   hazards: readonly Hazard[],
   acknowledged: readonly Acknowledgement[],
@@ -51,7 +51,7 @@ export function acknowledgements(
 
 /** The `acknowledged:` entry that would accept `hazard`, as YAML flow, or undefined when none can. */
 export function acknowledgementHint(hazard: Hazard): string | undefined {
-  if (hazard.kind === "invalid-config" || hazard.kind === "name-held") return undefined;
+  if (!(ACKNOWLEDGEABLE_HAZARDS as readonly string[]).includes(hazard.kind)) return undefined;
   const { env, profile } = hazardSubject(hazard);
   const profilePart = profile === undefined ? "" : ` profile: ${profile},`;
   return `{ hazard: ${hazard.kind},${profilePart} envs: [${env}], reason: "…" }`;

@@ -191,12 +191,21 @@ function change<Field extends string>(
   return [{ field, ...(before === undefined ? {} : { before }), ...(after === undefined ? {} : { after }) }];
 }
 
-/** Every change of a kept profile that would force a replacement, `copy_from` ones included. */
-function replacementCauses(before: ResolvedProfile, after: ResolvedProfile): ValueChange<ReplacementCause>[] {
+/**
+ * Every change of a kept profile that would force a replacement, `copy_from` ones included. The
+ * accounts are the environments' `accountId`s: a foundation-model ARN (`geography: none`) has no
+ * account part, so reading it from `copy_from` would report a move to a cross-region profile as a
+ * change of account.
+ */
+function replacementCauses(
+  before: ResolvedProfile,
+  after: ResolvedProfile,
+  accounts: { readonly before?: string; readonly after?: string },
+): ValueChange<ReplacementCause>[] {
   // A model key whose ID was edited under `models:` is a model change too.
   const model = (p: ResolvedProfile) =>
     before.modelKey === after.modelKey ? `${p.modelKey} (${p.modelId})` : p.modelKey;
-  const accountsKnown = before.copyFrom.account !== null && after.copyFrom.account !== null;
+  const accountsKnown = accounts.before !== undefined && accounts.after !== undefined;
   return [
     ...(before.modelId === after.modelId && before.modelKey === after.modelKey
       ? []
@@ -207,13 +216,13 @@ function replacementCauses(before: ResolvedProfile, after: ResolvedProfile): Val
     ...change("geography", before.geography, after.geography),
     ...change("region", before.region, after.region),
     // An account not pinned is the deploying one, known only at plan time: not a change by itself.
-    ...(accountsKnown ? change("account", before.copyFrom.account ?? "", after.copyFrom.account ?? "") : []),
+    ...(accountsKnown ? change("account", accounts.before, accounts.after) : []),
   ];
 }
 
-/** Where an SSM parameter lives: its region, with the account when that changes. */
-function ssmLocation(profile: ResolvedProfile, withAccount: boolean): string {
-  return withAccount ? `${profile.region} of account ${profile.copyFrom.account}` : profile.region;
+/** Where an SSM parameter lives: its region, with the environment's account when that changes. */
+function ssmLocation(profile: ResolvedProfile, withAccount: boolean, account: string | undefined): string {
+  return withAccount ? `${profile.region} of account ${account}` : profile.region;
 }
 
 /** The name slot (`nameSlot` of the resolver) a profile takes in its environment. */
@@ -327,7 +336,7 @@ function compareEnvironment(
     const adopted = profile.importId !== undefined;
     const tags = tagChanges(old.tags, profile.tags);
     const importChange = change("import", old.importId, profile.importId)[0];
-    const allCauses = replacementCauses(old, profile);
+    const allCauses = replacementCauses(old, profile, { before: before.accountId, after: after.accountId });
     const causes = adopted ? allCauses.filter((cause) => !SOURCE_CAUSES.has(cause.field)) : allCauses;
     if (causes.length > 0) {
       const nameHeld = !checkNameFree(profile);
@@ -350,9 +359,9 @@ function compareEnvironment(
         ssmParameters: [
           {
             name: profile.ssmParameterName,
-            location: ssmLocation(profile, accountChanged),
+            location: ssmLocation(profile, accountChanged, after.accountId),
             inPlace: ssmInPlace,
-            ...(ssmInPlace ? {} : { from: ssmLocation(old, accountChanged) }),
+            ...(ssmInPlace ? {} : { from: ssmLocation(old, accountChanged, before.accountId) }),
           },
         ],
         ...(importChange === undefined ? {} : { importChange }),

@@ -118,7 +118,11 @@ function hazardText(hazard: Hazard, review: Review): string {
         return (
           `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
           "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
-          `the apply fails, so this cannot be acknowledged. Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the replacement gets a name of its own.`
+          `the apply fails, so this cannot be acknowledged. ${
+            profile.modelKey === holder.modelKey
+              ? "Fix: change `name:` as well (e.g. add `-v2` to it), so the replacement gets a name of its own."
+              : `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the name follows the model.`
+          }`
         );
       }
       return (
@@ -149,7 +153,8 @@ function hazardText(hazard: Hazard, review: Review): string {
       return (
         `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
         "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
-        "it keeps serving the old model while the outputs and consumer policies name the new one. Fix: change `name:` too, so the profile is replaced."
+        "it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. " +
+        `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`
       );
   }
 }

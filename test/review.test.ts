@@ -209,7 +209,7 @@ describe("hazards", () => {
     expect(replacement.causes).toEqual([{ field: "description", before: "Support agent", after: "Support agent v2" }]);
     expect([replacement.nameHeld, replacement.zeroGap]).toEqual([true, false]);
     expect(lines).toContain(
-      '- 🔴 **prod** (production) · `agents/main`: **replaced under the same name `agents-main`**. The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: the apply fails, so this cannot be acknowledged. Fix: write name: `"{product}-{model}-{env}"` (any template holding {model} and {env}), so the replacement gets a name of its own.',
+      "- 🔴 **prod** (production) · `agents/main`: **replaced under the same name `agents-main`**. The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: the apply fails, so this cannot be acknowledged. Fix: change `name:` as well (e.g. add `-v2` to it), so the replacement gets a name of its own.",
     );
     expect(lines).toContain(
       "| `agents/main` | description: `Support agent` → `Support agent v2` | ❌ no: the name `agents-main` is still held, the create fails | `/prod/agents/bedrock/inference-profile-arn`: new ARN, updated in place |",
@@ -220,6 +220,27 @@ describe("hazards", () => {
     const { review } = reviewCase("geography-keeps-default-name");
     expect(review.hazards.map(hazardId)).toEqual(["name-held dev agents/main", "name-held prod agents/main"]);
     expect(outline(review).dev.replaced).toEqual(["agents/main: geography"]);
+  });
+
+  it("a model upgrade under a literal name without {model}: not acknowledgeable, the fix names the template", () => {
+    const { review, lines } = reviewCase("literal-name-model-upgrade");
+    expect(review.hazards.map(hazardId)).toEqual(["name-held prod agents/classify"]);
+    expect(lines).toContain(
+      '- 🔴 **prod** (production) · `agents/classify`: **replaced under the same name `agents-classify`**. The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: the apply fails, so this cannot be acknowledged. Fix: write name: `"{product}-{purpose}-{model}-{env}"` (any template holding {model} and {env}), so the name follows the model.',
+    );
+  });
+
+  it("geography none to eu: the account is the environment's, not an ARN part, and the SSM parameter stays", () => {
+    const { review, lines } = reviewCase("geography-none-to-eu");
+    const [replacement] = review.environments[0].replaced;
+    expect(replacement.causes.map((c) => c.field)).toEqual(["geography"]);
+    expect(replacement.ssmParameters[0]).toEqual({
+      name: "/prod/agents/bedrock/inference-profile-arn",
+      location: "eu-central-1",
+      inPlace: true,
+    });
+    expect(lines.join("\n")).not.toMatch(/account: |of account/);
+    expect(review.hazards.map(hazardId)).toEqual(["name-held prod agents/main"]);
   });
 
   it("a profile moving region: its name is free there, but its SSM parameter moves", () => {
@@ -264,6 +285,9 @@ describe("hazards", () => {
     expect(review.hazards.map(hazardId)).toEqual(["source-change-ignored dev rd/haiku"]);
     expect(outline(review).dev).toEqual({ ...NOTHING, status: "changed", updated: ["rd/haiku"], unchanged: 0 });
     expect(lines).toContain("| `rd/haiku` | ignored (adopted): model: `claude-haiku-45` → `claude-sonnet-45` |");
+    expect(lines).toContain(
+      '- **dev** · `rd/haiku`: **the model source change is ignored**: model: `claude-haiku-45` → `claude-sonnet-45`. The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. Fix: write name: `"{product}-{purpose}-{model}-{env}"` (any template holding {model}), so the profile is replaced under a new name.',
+    );
   });
 
   it("a changed backend: the state moves", () => {
