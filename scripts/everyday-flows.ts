@@ -137,10 +137,11 @@ function prepare(dir: string): void {
     join(dir, CONFIG),
     example.replace("$schema=../../config/profiles.schema.json", "$schema=./profiles.schema.json"),
   );
-  expectExit(dir, 0, "npm", "run", "--silent", "test:update");
   const git = (...args: string[]) =>
     expectExit(dir, 0, "git", "-c", "user.name=flows", "-c", "user.email=flows@example.com", ...args);
+  // A repository first: the tests ask git what .gitignore ignores.
   git("init", "--quiet", "--initial-branch=main");
+  expectExit(dir, 0, "npm", "run", "--silent", "test:update");
   git("add", "--all");
   git("commit", "--quiet", "--message", "base");
 }
@@ -150,7 +151,12 @@ function main(): number {
   const repo = join(scratch, "repo");
   let failed = 0;
   try {
-    prepare(repo);
+    try {
+      prepare(repo);
+    } catch (error) {
+      console.log(`FAILED: preparing a copy of the repository with the example config\n${(error as Error).message}`);
+      return 1;
+    }
     for (const flow of FLOWS) {
       expectExit(repo, 0, "git", "reset", "--quiet", "--hard", "HEAD");
       expectExit(repo, 0, "git", "clean", "--quiet", "-fd");
