@@ -1,8 +1,10 @@
 /**
  * `npm run synth`: read the profiles file, check it, and synthesize one stack per environment
- * into `CDKTF_OUTDIR` (default `cdktf.out`). On a config error: the report on stderr, exit 1,
+ * into `CDKTF_OUTDIR` (default `cdktf.out`), printing one line per stack written. On a config error: the report on stderr, exit 1,
  * the output directory untouched.
  */
+
+import { synthSummary } from "./cli/synth-summary.ts";
 import { BUILT_IN_MODELS } from "./config/catalog.ts";
 import { ConfigError } from "./config/errors.ts";
 import { configPath, loadConfig } from "./config/loader.ts";
@@ -17,10 +19,12 @@ process.setSourceMapsEnabled(false);
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
   const config = loadConfig(configPath(), { warn: (warning) => process.stderr.write(warning) });
-  buildApp(resolveEnvironments(config, BUILT_IN_MODELS), {
+  const environments = resolveEnvironments(config, BUILT_IN_MODELS);
+  buildApp(environments, {
     outdir,
     localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),
   }).synth();
+  process.stdout.write(synthSummary(environments, outdir));
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(error.message);

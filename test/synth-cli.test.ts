@@ -14,7 +14,7 @@ describe("npm run synth", () => {
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
   const result = runSynth(cwd, { PROFILES_CONFIG: join(ROOT, "config/profiles.yaml") });
 
-  it("exits 0 quietly", () => {
+  it("exits 0 without a warning", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
   });
@@ -44,5 +44,15 @@ describe("npm run synth without terraform or tofu", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(readStacks(join(cwd, "cdktf.out"))["global-bedrock"].json.import).toHaveLength(2);
+  });
+
+  it("prints each stack it wrote with its profile count", () => {
+    expect(result.stdout).toBe(
+      "cdktf.out/stacks/global-bedrock/cdk.tf.json   2 profiles  (global, eu-central-1)\n" +
+        "cdktf.out/stacks/dev-bedrock/cdk.tf.json      4 profiles  (dev, eu-central-1)\n" +
+        "cdktf.out/stacks/pre-bedrock/cdk.tf.json      4 profiles  (pre, eu-central-1)\n" +
+        "cdktf.out/stacks/prod-bedrock/cdk.tf.json     4 profiles  (prod, eu-central-1)\n" +
+        "synthesized 4 stacks, 14 profiles\n",
+    );
   });
 });
