@@ -11,6 +11,7 @@ import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { closestAll } from "../config/errors.ts";
 
 /** The oldest OpenTofu with S3-native state locking (`use_lockfile`). */
 export const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
@@ -138,9 +139,12 @@ export function selectStacks(
     return { stacks: all };
   }
   if (!all.includes(stack)) {
+    // An environment name (`prod`) is the usual slip: its stack is `prod-bedrock`.
+    const meant = all.includes(`${stack}-bedrock`) ? [`${stack}-bedrock`] : closestAll(stack, all);
+    const hint = meant.length === 0 ? "" : ` Did you mean ${meant.map((name) => `STACK=${name}`).join(" or ")}?`;
     return {
       stacks: [],
-      problem: `STACK=${stack} is not a synthesized stack. It must be one of: ${all.join(", ")}.`,
+      problem: `STACK=${stack} is not a synthesized stack. It must be one of: ${all.join(", ")}.${hint}`,
     };
   }
   return { stacks: [stack] };

@@ -141,7 +141,13 @@ describe("preflight: stacks and plans", () => {
 
   it("names the stacks there are when STACK is unknown or missing where one is required", () => {
     expect(selectStacks(outdir, "prod", false).problem).toBe(
-      "STACK=prod is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock.",
+      "STACK=prod is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock. Did you mean STACK=prod-bedrock?",
+    );
+    expect(selectStacks(outdir, "prod-bedrok", false).problem).toBe(
+      "STACK=prod-bedrok is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock. Did you mean STACK=prod-bedrock?",
+    );
+    expect(selectStacks(outdir, "staging", false).problem).toBe(
+      "STACK=staging is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock.",
     );
     expect(selectStacks(outdir, "", true).problem).toBe(
       "This task works on one stack: add STACK=<stack>, one of: dev-bedrock, prod-bedrock.",
