@@ -22,11 +22,14 @@ export interface CommandResult {
 
 /** How to call the command; printed by `--help` and after usage errors. */
 export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
-       npm run profiles -- policy <env> <product>/<purpose>
+       npm run profiles -- policy <env> <product>/<purpose> [--arn <profile ARN>]
 
-  (no command)      every profile per environment: a table, --json for scripts, --markdown for docs
+  (no command)      every profile per environment: a table, --json for scripts,
+                    --markdown for a GitHub job summary or docs
   --env, --product  only these (repeat the flag or give a comma list)
   policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
+  --arn             the deployed profile's ARN (SSM parameter or tofu output), to put in the
+                    policy instead of a placeholder, so it can be attached as it is
 `;
 
 /** The fix for every malformed `policy` command line. */
@@ -37,6 +40,7 @@ const OPTIONS = {
   product: { type: "string", multiple: true },
   json: { type: "boolean" },
   markdown: { type: "boolean" },
+  arn: { type: "string" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -46,6 +50,7 @@ interface ListingFlags {
   readonly product?: readonly string[];
   readonly json?: boolean;
   readonly markdown?: boolean;
+  readonly arn?: string;
 }
 
 /** A mistake in the command line: what was given, what exists, how to fix it. Exit 2. */
@@ -74,12 +79,15 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
     if (values.help) return { exitCode: 0, stdout: USAGE, stderr: "" };
     const config = loadConfig(configFile);
     const environments = resolveEnvironments(config, BUILT_IN_MODELS);
-    if (positionals.length === 0)
+    if (positionals.length === 0) {
+      if (values.arn !== undefined)
+        throw new UsageError("--arn is for policy", undefined, `${USAGE_POLICY_FIX} --arn <arn>`);
       return { exitCode: 0, stdout: listProfiles(config, environments, values), stderr: "" };
+    }
     if (values.env || values.product || values.json || values.markdown) {
       throw new UsageError("policy takes no --env, --product, --json or --markdown", undefined, USAGE_POLICY_FIX);
     }
-    return policy(config, environments, positionals);
+    return policy(config, environments, positionals, values.arn);
   } catch (error) {
     if (error instanceof ConfigError) return { exitCode: 1, stdout: "", stderr: error.message };
     if (error instanceof UsageError) return { exitCode: 2, stdout: "", stderr: error.report() };
@@ -166,7 +174,29 @@ function listProfiles(
     copyFromText(profile),
     profile.ssmParameterName,
   ]);
-  return values.markdown ? formatMarkdownTable(headers, rows) : formatTextTable(headers, rows);
+  return values.markdown ? markdownListing(profiles) : formatTextTable(headers, rows);
+}
+
+/**
+ * The listing for a GitHub job summary or docs: one section per environment, values as code,
+ * the source as the system-defined profile or model ID (the ARN around it is the same for all).
+ */
+function markdownListing(profiles: readonly ResolvedProfile[]): string {
+  const envs = [...new Set(profiles.map((profile) => profile.env))];
+  const code = (value: string) => `\`${value}\``;
+  const sections = envs.map((env) => {
+    const rows = profiles
+      .filter((profile) => profile.env === env)
+      .map((profile) => [
+        code(profile.key),
+        code(profile.name),
+        code(profile.modelKey),
+        code(profile.copyFrom.resource.replace(/^(inference-profile|foundation-model)\//, "")),
+        code(profile.ssmParameterName),
+      ]);
+    return `### ${env}\n\n${formatMarkdownTable(["profile", "name", "model", "source", "SSM parameter"], rows)}`;
+  });
+  return sections.join("\n");
 }
 
 /** `policy <env> <product>/<purpose>`: the consumer policy, the profile ARN as a placeholder. */
@@ -174,6 +204,7 @@ function policy(
   config: ProfilesConfig,
   environments: readonly ResolvedEnvironment[],
   positionals: readonly string[],
+  arn: string | undefined,
 ): CommandResult {
   const [, env, key, ...extra] = positionals;
   if (env === undefined || key === undefined || extra.length > 0) {
@@ -189,6 +220,14 @@ function policy(
     throw new UsageError(`unknown environment ${show(env)}`, listSome(existing), didYouMean(env, existing));
   }
   const profile = environment.profiles.find((candidate) => candidate.key === key);
+  if (profile === undefined && !key.includes("/") && config.products[key] !== undefined) {
+    const keys = environment.profiles.filter((candidate) => candidate.product === key).map((p) => p.key);
+    throw new UsageError(
+      `${show(key)} is a product; policy takes one of its profiles as <product>/<purpose>`,
+      keys.length === 0 ? `none of ${key} is deployed in ${env}` : keys.join(", "),
+      keys.length === 0 ? USAGE_POLICY_FIX : `did you mean ${keys.map((k) => show(k)).join(" or ")}?`,
+    );
+  }
   if (profile === undefined) {
     const [product, purpose] = key.split("/");
     const profileConfig = config.products[product]?.profiles[purpose];
@@ -204,10 +243,15 @@ function policy(
     );
     throw new UsageError(`unknown profile ${show(key)}`, listSome(existing), didYouMean(key, existing));
   }
-  const profileArn = `<value of SSM parameter ${profile.ssmParameterName}>`;
+  const deployed = arn === undefined ? undefined : checkProfileArn(arn, profile, environment);
+  const profileArn = deployed?.arn ?? `<value of SSM parameter ${profile.ssmParameterName}>`;
   const account = `<account of ${env}>`;
-  const statements = consumerPolicyStatements(profile, { profileArn, accountId: environment.accountId ?? account });
+  const statements = consumerPolicyStatements(profile, {
+    profileArn,
+    accountId: environment.accountId ?? deployed?.account ?? account,
+  });
   const document = `${JSON.stringify(iamPolicyDocument(statements), null, 2)}\n`;
+  if (deployed !== undefined) return { exitCode: 0, stdout: document, stderr: "" };
   const hints = [
     `${profileArn} is the profile's ARN; it exists only after apply. Read it with:`,
     `  aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`,
@@ -216,4 +260,41 @@ function policy(
       : []),
   ];
   return { exitCode: 0, stdout: document, stderr: `${hints.join("\n")}\n` };
+}
+
+/**
+ * An application inference profile ARN given with `--arn`, checked against the profile: its
+ * region and, when the environment pins one, its account.
+ */
+function checkProfileArn(
+  arn: string,
+  profile: ResolvedProfile,
+  environment: ResolvedEnvironment,
+): { arn: string; account: string } {
+  const form = `arn:${profile.copyFrom.partition}:bedrock:${profile.region}:<account>:application-inference-profile/<id>`;
+  const match = /^arn:([\w-]+):bedrock:([a-z0-9-]+):(\d{12}):application-inference-profile\/([a-z0-9]+)$/.exec(arn);
+  const read = `aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`;
+  if (match === null) {
+    throw new UsageError(
+      `--arn ${show(arn)} is not an application inference profile ARN`,
+      form,
+      `pass the value of ${read}`,
+    );
+  }
+  const [, partition, region, account] = match;
+  if (partition !== profile.copyFrom.partition || region !== profile.region) {
+    throw new UsageError(
+      `--arn ${show(arn)} is in ${region}, ${profile.key} in ${profile.region}`,
+      form,
+      `pass the value of ${read}`,
+    );
+  }
+  if (environment.accountId !== undefined && account !== environment.accountId) {
+    throw new UsageError(
+      `--arn ${show(arn)} is in account ${account}, ${environment.env} in ${environment.accountId}`,
+      form.replace("<account>", environment.accountId),
+      `pass the value of ${read}`,
+    );
+  }
+  return { arn, account };
 }

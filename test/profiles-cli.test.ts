@@ -84,10 +84,13 @@ describe("npm run profiles (listing)", () => {
 
   it("writes Markdown for docs", () => {
     expect(run("--env", "sandbox", "--markdown").stdout).toBe(
-      "| ENV | PROFILE | NAME | MODEL | SOURCE (copy_from) | SSM PARAMETER |\n" +
-        "| --- | --- | --- | --- | --- | --- |\n" +
-        `| sandbox | shop/main | shop-claude-sonnet-45-sandbox | claude-sonnet-45 | arn:aws:bedrock:eu-central-1:<account of sandbox>:inference-profile/eu.${SONNET_45} | /sandbox/shop/bedrock/inference-profile-arn |\n`,
+      "### sandbox\n\n" +
+        "| profile | name | model | source | SSM parameter |\n" +
+        "| --- | --- | --- | --- | --- |\n" +
+        `| \`shop/main\` | \`shop-claude-sonnet-45-sandbox\` | \`claude-sonnet-45\` | \`eu.${SONNET_45}\` | \`/sandbox/shop/bedrock/inference-profile-arn\` |\n`,
     );
+    const grouped = run("--env", "prod,sandbox", "--product", "shop", "--markdown").stdout;
+    expect(grouped.split("\n").filter((line) => line.startsWith("### "))).toEqual(["### prod", "### sandbox"]);
   });
 
   it("filters by environment and product, as comma lists or repeated flags", () => {
@@ -145,7 +148,7 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
   const cases: [string[], string][] = [
     [
       ["--jsn"],
-      'profiles: unknown flag "--jsn"\n    allowed: --env, --product, --json, --markdown, --help\n    fix: did you mean "--json"?\n',
+      'profiles: unknown flag "--jsn"\n    allowed: --env, --product, --json, --markdown, --arn, --help\n    fix: did you mean "--json"?\n',
     ],
     [["--env"], "profiles: --env needs a value\n    fix: --env <env>\n"],
     [["--json=yes"], 'profiles: --json takes no value, got "yes"\n    fix: --json\n'],
@@ -176,6 +179,24 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
       "profiles: shop/us is not deployed in sandbox\n    allowed: its environments: prod\n    fix: use one of its environments, or add sandbox to products.shop.profiles.us.envs\n",
     ],
     [
+      ["policy", "prod", "shop"],
+      'profiles: "shop" is a product; policy takes one of its profiles as <product>/<purpose>\n    allowed: shop/main, shop/single, shop/us, shop/worldwide\n    fix: did you mean "shop/main" or "shop/single" or "shop/us" or "shop/worldwide"?\n',
+    ],
+    [
+      [
+        "policy",
+        "prod",
+        "shop/us",
+        "--arn",
+        "arn:aws:bedrock:eu-central-1:444444444444:application-inference-profile/abc123",
+      ],
+      'profiles: --arn "arn:aws:bedrock:eu-central-1:444444444444:application-inference-profile/abc123" is in eu-central-1, shop/us in us-east-1\n    allowed: arn:aws:bedrock:us-east-1:<account>:application-inference-profile/<id>\n    fix: pass the value of aws ssm get-parameter --name /prod/shop/bedrock/us/inference-profile-arn --region us-east-1 --query Parameter.Value --output text\n',
+    ],
+    [
+      ["--arn", "arn:aws:bedrock:us-east-1:444444444444:application-inference-profile/abc123"],
+      "profiles: --arn is for policy\n    fix: npm run profiles -- policy <env> <product>/<purpose> --arn <arn>\n",
+    ],
+    [
       ["policy", "prod", "shop/main", "--json"],
       "profiles: policy takes no --env, --product, --json or --markdown\n    fix: npm run profiles -- policy <env> <product>/<purpose>\n",
     ],
@@ -185,6 +206,18 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
       expect(run(...argv)).toEqual({ exitCode: 2, stdout: "", stderr });
     });
   }
+});
+
+describe("npm run profiles -- policy --arn", () => {
+  it("puts the deployed profile's ARN in the policy, ready to attach, with nothing to fill in", () => {
+    const arn = "arn:aws:bedrock:us-east-1:444444444444:application-inference-profile/a1b2c3d4e5f6";
+    const result = run("policy", "prod", "shop/us", "--arn", arn);
+    expect([result.exitCode, result.stderr]).toEqual([0, ""]);
+    const document = JSON.parse(result.stdout);
+    expect(document.Statement[0].Resource[0]).toBe(arn);
+    expect(document.Statement[1].Condition.StringEquals["bedrock:InferenceProfileArn"][0]).toBe(arn);
+    expect(result.stdout).not.toContain("<");
+  });
 });
 
 describe("help and config errors", () => {
