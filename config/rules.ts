@@ -71,6 +71,16 @@ function nameSuggestion(text: string): string {
     .replace(/-+$/, "");
 }
 
+/** Fold a name template into one whose every name AWS accepts, keeping its placeholders. */
+function templateSuggestion(template: string): string {
+  return template
+    .split(/(\{(?:product|purpose|model|env)\})/)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^0-9a-zA-Z]+/g, "-")))
+    .join("")
+    .replace(/-{2,}/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
 /** Fold a string into one AWS accepts as a tag key or value: accents dropped, other characters removed. */
 function tagSuggestion(text: string): string {
   return text
@@ -254,7 +264,7 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
       fix:
         resolved.name.length > PROFILE_NAME.max
           ? shorterNameFix(resolved, profile.envs, nameTemplateOf(purpose, profile))
-          : `write name: ${nameSuggestion(resolved.name)}`,
+          : `write name: ${/\{(product|purpose|model|env)\}/.test(profile.name ?? "") ? show(templateSuggestion(profile.name ?? "")) : nameSuggestion(resolved.name)}`,
     });
   }
   if (

@@ -109,6 +109,21 @@ test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{sta
 `);
   });
 
+  it("refuse characters Bedrock does not accept, proposing the template without them", () => {
+    expect(
+      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}.{model}--{env}" }')),
+    ).toBe(`test.yaml: 2 errors; nothing was synthesized.
+
+test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents.claude-sonnet-45--dev" is not accepted by Bedrock
+    allowed: 1-64 letters or digits, each optionally followed by one space, _ or -
+    fix: write name: "{product}-{model}-{env}"
+
+test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents.claude-sonnet-45--prod" is not accepted by Bedrock
+    allowed: 1-64 letters or digits, each optionally followed by one space, _ or -
+    fix: write name: "{product}-{model}-{env}"
+`);
+  });
+
   it("refuse a literal name in two environments sharing an account, proposing a template", () => {
     const yaml = withProfiles("chat: { model: claude-sonnet-45, envs: [dev, prod], name: agents-chat }").replace(
       'prod: { accountId: "444444444444" }',
