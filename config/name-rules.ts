@@ -7,9 +7,6 @@ import { type ConfigIssue, closestAll, show } from "./errors.ts";
 import { defaultNameTemplate, expandName, NAME_PLACEHOLDERS, type NameValues } from "./resolve.ts";
 import type { ProfileConfig } from "./schema.ts";
 
-/** CreateInferenceProfile `inferenceProfileName`: at most 64 characters. */
-const NAME_MAX = 64;
-
 /** Templates from the most to the least telling; each holds `{model}` and `{env}`. */
 const TEMPLATES = [
   "{product}-{purpose}-{model}-{env}",
@@ -24,17 +21,18 @@ export function nameTemplateOf(purpose: string, profile: ProfileConfig): string 
 }
 
 /**
- * A template whose names fit in every environment the profile lists, other than `avoid`
- * (the one that failed), the most telling first; undefined when even `{model}-{env}` is too long.
+ * A template whose names fit in `max` characters (rules.ts PROFILE_NAME.max) in every environment
+ * the profile lists, other than `avoid` (the one that failed), the most telling first; undefined
+ * when even `{model}-{env}` is too long.
  */
 export function templateFitting(
   values: Omit<NameValues, "env">,
   envs: readonly string[],
+  max: number,
   avoid?: string,
 ): string | undefined {
   return TEMPLATES.find(
-    (template) =>
-      template !== avoid && envs.every((env) => expandName(template, { ...values, env }).length <= NAME_MAX),
+    (template) => template !== avoid && envs.every((env) => expandName(template, { ...values, env }).length <= max),
   );
 }
 
@@ -44,6 +42,7 @@ export function checkNamePlaceholders(
   template: string,
   envs: readonly string[],
   values: Omit<NameValues, "env">,
+  max: number,
 ): ConfigIssue[] {
   const unknown = [...template.matchAll(/\{([^{}]*)\}/g)].filter(
     ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
@@ -54,8 +53,9 @@ export function checkNamePlaceholders(
     const [suggestion] = closestAll(key, NAME_PLACEHOLDERS);
     fixed = fixed.replace(whole, suggestion === undefined ? "" : `{${suggestion}}`);
   }
-  const fits = envs.every((env) => expandName(fixed, { ...values, env }).length <= NAME_MAX);
-  const proposal = /\{env\}/.test(fixed) && /\{model\}/.test(fixed) && fits ? fixed : templateFitting(values, envs);
+  const fits = envs.every((env) => expandName(fixed, { ...values, env }).length <= max);
+  const proposal =
+    /\{env\}/.test(fixed) && /\{model\}/.test(fixed) && fits ? fixed : templateFitting(values, envs, max);
   return [
     {
       path,

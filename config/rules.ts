@@ -242,7 +242,7 @@ function checkReferences(
 /** The fix of a name over 64 characters: a shorter template that fits in every listed environment. */
 function shorterNameFix(resolved: ResolvedProfile, envs: readonly string[], template: string): string {
   const { product, purpose, modelKey: model } = resolved;
-  const shorter = templateFitting({ product, purpose, model }, envs, template);
+  const shorter = templateFitting({ product, purpose, model }, envs, PROFILE_NAME.max, template);
   const now = `${resolved.name.length} characters now`;
   return shorter === undefined
     ? `set name: to a template of at most ${PROFILE_NAME.max} characters in every environment, with {model} and {env} (${now})`
@@ -374,8 +374,8 @@ function uniqueNameFix(config: ProfilesConfig, mine: ResolvedProfile, withOthers
   const { product, purpose, modelKey: model } = mine;
   const profile = config.products[product].profiles[purpose];
   const template = nameTemplateOf(purpose, profile);
-  const fitting = templateFitting({ product, purpose, model }, profile.envs, template);
-  if (withOthers && fitting !== undefined && fitting === TEMPLATE_WITH_PURPOSE) {
+  const fitting = templateFitting({ product, purpose, model }, profile.envs, PROFILE_NAME.max, template);
+  if (withOthers && fitting?.includes("{purpose}")) {
     return `write name: ${show(fitting)}, which holds the purpose and follows the model and environment`;
   }
   if (withOthers) return "give one of them another name: template, e.g. one holding {purpose}";
@@ -383,9 +383,6 @@ function uniqueNameFix(config: ProfilesConfig, mine: ResolvedProfile, withOthers
     ? "give these environments different accounts"
     : `write name: ${show(fitting ?? `${profile.name}-{env}`)}, which differs per environment and follows the model, or give these environments different accounts`;
 }
-
-/** The most telling name template: two profiles can only share its names by sharing an account's environment. */
-const TEMPLATE_WITH_PURPOSE = "{product}-{purpose}-{model}-{env}";
 
 /** Names are unique per account and region, across every stack sharing them. */
 function checkUniqueNames(config: ProfilesConfig, resolved: readonly ResolvedProfile[]): ConfigIssue[] {
@@ -443,6 +440,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
         nameTemplateOf(purpose, profile),
         profile.envs,
         { product, purpose, model: profile.model },
+        PROFILE_NAME.max,
       );
       issues.push(...placeholderIssues);
       if (
