@@ -3,10 +3,11 @@
  * template valid in every environment the profile lists (never a literal copied from one of them).
  */
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
 import { parseConfig } from "../config/loader.ts";
-import { EXAMPLE_FIXTURE, resolve } from "./helpers.ts";
+import { EXAMPLE_FIXTURE, ROOT, resolve } from "./helpers.ts";
 
 /** The report of a refused config text. */
 function refusal(yaml: string): string {
@@ -55,10 +56,14 @@ describe("default names", () => {
   });
 
   it("accept README 'Add a profile' as shown: summarize on the model of classify, in every environment", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Add a profile"));
+    const entry = /^ {6}(summarize: \{.*\}) +# ← the new entry$/m.exec(section)?.[1];
+    expect(entry).toBe("summarize: { model: claude-haiku-45, envs: [dev, pre, prod] }");
     const example = readFileSync(EXAMPLE_FIXTURE, "utf8");
     const added = example.replace(
       "    profiles:\n      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent",
-      "    profiles:\n      summarize: { model: claude-haiku-45, envs: [dev, pre, prod] }\n      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent",
+      `    profiles:\n      ${entry}\n      main:\n        model: claude-sonnet-45\n        envs: [dev, pre, prod]\n        description: Agent`,
     );
     expect(added).not.toBe(example);
     expect(names(added).filter(([, key]) => key === "agents/summarize")).toEqual([
