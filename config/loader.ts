@@ -447,13 +447,31 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
               ? didYouMean(given, KNOWN_REGIONS)
               : last === "accountId" && digits !== 12
                 ? `an account ID has 12 digits; this one has ${digits}: copy it from the AWS console or \`aws sts get-caller-identity\``
-                : undefined,
+                : last === "import" && typeof given === "string"
+                  ? importFix(given)
+                  : undefined,
         },
       ];
     }
     default:
       return [{ path, message: `${show(given)} ${issue.message}` }];
   }
+}
+
+/**
+ * The fix for an `import:` that is not a profile ID: the ID inside an ARN, a lowercase one.
+ * AWS issues application inference profile IDs of 12 lowercase letters and digits; the ARN ends
+ * in `application-inference-profile/<id>` (GetInferenceProfile `inferenceProfileIdentifier`,
+ * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetInferenceProfile.html).
+ */
+function importFix(given: string): string {
+  const id = /application-inference-profile\/([a-zA-Z0-9]{12})$/.exec(given)?.[1];
+  if (id !== undefined) return `write the ID alone, without the ARN: import: ${id.toLowerCase()}`;
+  if (/^[a-zA-Z0-9]{12}$/.test(given)) return `write it in lowercase: import: ${given.toLowerCase()}`;
+  if (given.includes("inference-profile/") || /^[a-z]+\.[a-z]/.test(given)) {
+    return "import adopts an application inference profile (one you created), not a system-defined one; remove import: to create a new profile";
+  }
+  return "copy the ID from `aws bedrock list-inference-profiles --type-equals APPLICATION` (the part after application-inference-profile/ in its ARN)";
 }
 
 /** Locate issues in the source. */

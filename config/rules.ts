@@ -5,6 +5,7 @@
  * Facts and sources: shared/reference/aws-bedrock-facts.json.
  */
 import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
+import { checkEnvironmentSettings, checkImports, checkUniqueAddresses } from "./environment-rules.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import {
   defaultTags,
@@ -391,6 +392,8 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkEnvironments(config),
     ...checkCustomModels(config, builtIn),
     ...checkTagMap(config.tags, ["tags"]),
+    ...checkEnvironmentSettings(config),
+    ...checkImports(config),
   ];
   const resolved: ResolvedProfile[] = [];
   for (const [product, productConfig] of Object.entries(config.products)) {
@@ -411,7 +414,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
       }
     }
   }
-  issues.push(...checkUniqueNames(config, resolved));
+  issues.push(...checkUniqueNames(config, resolved), ...checkUniqueAddresses(resolved));
   return issues;
 }
 
