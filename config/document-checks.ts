@@ -188,7 +188,7 @@ export function documentIssues(
               message: `the ${isKey ? "key" : "value"} ${show(node.value)} holds ${characterName(first.char)} at column ${col}${looks ? `, which ${looks}` : ""}${more}`,
               allowed:
                 "printable ASCII characters only: AWS accepts nothing else in the names, tags and ARNs made of this file",
-              fix: `retype it as ${show(asciiSuggestion(node.value))}`,
+              fix: `retype it as ${show(asciiSuggestion(node.value).trim())}`,
             },
             from + first.index,
           ),

@@ -604,13 +604,19 @@ function checkText(raw: string, file: string, options: LoadOptions): ProfilesCon
     ]);
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // `merge`: the `<<: *anchor` merge key of YAML 1.1, which engineers use to share a profile's settings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const source = new SourceMap(doc, lines);
   const early = documentIssues(doc, text, file, (offset) => source.position(offset));
   // Too deep: the parser's own complaints about it are echoes.
   if (early.some((issue) => issue.message.includes(DEPTH_MESSAGE))) throw new ConfigError(early);
   // A document with syntax errors may hold anything; its shape and rules would only add noise.
-  if (doc.errors.length > 0) throw new ConfigError([...yamlIssues(doc, text, source, file), ...early]);
+  if (doc.errors.length > 0) {
+    // A no-break space after a colon makes a syntax error whose cause is the character named.
+    const lines = new Set(early.map((issue) => issue.position?.line));
+    const syntax = yamlIssues(doc, text, source, file).filter((issue) => !lines.has(issue.position?.line));
+    throw new ConfigError([...syntax, ...early]);
+  }
   // Too deep, or an alias with no anchor: the document cannot be read as data at all.
   if (early.some((issue) => issue.path.length === 0 || issue.message.includes('starts with "*"'))) {
     throw new ConfigError(early);
@@ -689,12 +695,13 @@ export function loadConfig(file: string, options: LoadOptions = {}): ProfilesCon
   const invalidAt = firstInvalidUtf8(bytes);
   if (invalidAt !== undefined) {
     const line = bytes.subarray(0, invalidAt).filter((byte) => byte === 0x0a).length + 1;
+    const col = invalidAt - bytes.subarray(0, invalidAt).lastIndexOf(0x0a);
     throw new ConfigError([
       {
         file: shownAs,
         path: [],
-        position: { line, col: 1 },
-        message: `the file is not UTF-8 text: byte ${invalidAt} (0x${bytes[invalidAt].toString(16).padStart(2, "0")}, on line ${line}) is not valid UTF-8`,
+        position: { line, col },
+        message: `the file is not UTF-8 text: byte ${invalidAt} (0x${bytes[invalidAt].toString(16).padStart(2, "0")}, line ${line}, byte ${col} of the line) is not valid UTF-8`,
         allowed: "a YAML text file encoded as UTF-8",
         fix: "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or check that PROFILES_CONFIG names the profiles file",
       },
@@ -729,6 +736,12 @@ function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
     const middle = Math.floor((low + high) / 2);
     if (valid(middle + 1, true)) low = middle + 1;
     else high = middle;
+  }
+  // The byte found may be one that cuts short a sequence begun before it (`Zo\xeb\n` in Latin-1):
+  // then the byte at fault is the one that began the sequence.
+  if (!valid(low, false)) {
+    while (low > 0 && (bytes[low - 1] & 0xc0) === 0x80) low--;
+    low--;
   }
   return low;
 }
