@@ -14,9 +14,6 @@ import { formatPath, show } from "./errors.ts";
  */
 export const MAX_DEPTH = 32;
 
-/** The words of the report on a file nested too deeply. */
-export const DEPTH_MESSAGE = `nested more than ${MAX_DEPTH} levels deep`;
-
 /** One node met on a walk, with its key path and depth. */
 interface Visit {
   readonly node: unknown;
@@ -100,14 +97,24 @@ function checkedByBedrockRule(path: ConfigPath, isKey: boolean): boolean {
   return inTags || (!isKey && (path.at(-1) === "description" || path.at(-1) === "name"));
 }
 
+/** What {@link documentIssues} found. */
+export interface DocumentIssues {
+  readonly issues: LocatedIssue[];
+  /** The document cannot be read as data (an alias without anchor, a key that is a collection). */
+  readonly blocking: boolean;
+  /** Nested beyond {@link MAX_DEPTH}: the parser's own errors are echoes of it. */
+  readonly tooDeep: boolean;
+}
+
 /** The issues of a document found before its shape is checked. */
 export function documentIssues(
   doc: Document.Parsed,
   text: string,
   file: string,
   position: (offset: number) => Position,
-): LocatedIssue[] {
+): DocumentIssues {
   const issues: LocatedIssue[] = [];
+  let blocking = false;
   const anchors = new Map<string, number>();
   for (const { node, path, depth, isKey } of walk(doc)) {
     const offset = start(node);
@@ -121,11 +128,21 @@ export function documentIssues(
       issues.push(
         at({
           path: [],
-          message: `the document is ${DEPTH_MESSAGE} here (${formatPath(path.slice(0, 4))}…); a profiles file needs at most 6`,
+          message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(path.slice(0, 4))}…); a profiles file needs at most 6`,
           fix: 'remove the extra brackets or indentation; README "Configuration" shows the layout',
         }),
       );
-      break;
+      return { issues, blocking: true, tooDeep: true };
+    }
+    if (isKey && (isMap(node) || isSeq(node))) {
+      blocking = true;
+      issues.push(
+        at({
+          path: path.slice(0, -1),
+          message: `a key here is ${isMap(node) ? "a mapping" : "a list"} (written with ${isMap(node) ? "{ }" : "[ ]"} or ?); keys of the profiles file are plain names`,
+          fix: "write the key as a plain name followed by a colon, or quote it if the brackets belong to the name",
+        }),
+      );
     }
     const anchor = (node as { anchor?: string }).anchor;
     if (anchor !== undefined) {
@@ -147,6 +164,7 @@ export function documentIssues(
     }
     if (isAlias(node) && !anchors.has(node.source)) {
       const written = plainValueAt(text, offset);
+      blocking = true;
       issues.push(
         at({
           path,
@@ -196,5 +214,5 @@ export function documentIssues(
       }
     }
   }
-  return issues;
+  return { issues, blocking, tooDeep: false };
 }

@@ -18,7 +18,7 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import { BUILT_IN_MODELS, KNOWN_REGIONS, type ModelCatalog } from "./catalog.ts";
-import { DEPTH_MESSAGE, documentIssues, MAX_DEPTH } from "./document-checks.ts";
+import { documentIssues, MAX_DEPTH } from "./document-checks.ts";
 import {
   ConfigError,
   type ConfigIssue,
@@ -607,9 +607,9 @@ function checkText(raw: string, file: string, options: LoadOptions): ProfilesCon
   // `merge`: the `<<: *anchor` merge key of YAML 1.1, which engineers use to share a profile's settings.
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const source = new SourceMap(doc, lines);
-  const early = documentIssues(doc, text, file, (offset) => source.position(offset));
+  const { issues: early, blocking, tooDeep } = documentIssues(doc, text, file, (offset) => source.position(offset));
   // Too deep: the parser's own complaints about it are echoes.
-  if (early.some((issue) => issue.message.includes(DEPTH_MESSAGE))) throw new ConfigError(early);
+  if (tooDeep) throw new ConfigError(early);
   // A document with syntax errors may hold anything; its shape and rules would only add noise.
   if (doc.errors.length > 0) {
     // A no-break space after a colon makes a syntax error whose cause is the character named.
@@ -617,10 +617,8 @@ function checkText(raw: string, file: string, options: LoadOptions): ProfilesCon
     const syntax = yamlIssues(doc, text, source, file).filter((issue) => !lines.has(issue.position?.line));
     throw new ConfigError([...syntax, ...early]);
   }
-  // Too deep, or an alias with no anchor: the document cannot be read as data at all.
-  if (early.some((issue) => issue.path.length === 0 || issue.message.includes('starts with "*"'))) {
-    throw new ConfigError(early);
-  }
+  // An alias with no anchor, a key that is a collection: the document cannot be read as data at all.
+  if (blocking) throw new ConfigError(early);
   /** The report, the document's own issues first; a later issue on the same value would only echo one of them. */
   const refuse = (issues: readonly LocatedIssue[]): never => {
     throw new ConfigError([
