@@ -187,6 +187,26 @@ export const mutatedProfiles: fc.Arbitrary<string> = fc
 /** What became of one input. */
 export type Outcome = "synthesized" | "refused";
 
+/** The resolved environments or the ConfigError of `text` (any other error is thrown), and the process warnings emitted meanwhile. */
+function loadQuietly(text: string): {
+  loaded: ReturnType<typeof resolveEnvironments> | ConfigError;
+  warnings: string[];
+} {
+  const warnings: string[] = [];
+  const emitWarning = process.emitWarning;
+  process.emitWarning = (warning: string | Error) => {
+    warnings.push(String(warning));
+  };
+  try {
+    return { loaded: resolveEnvironments(parseConfig(text, "fuzz.yaml"), BUILT_IN_MODELS), warnings };
+  } catch (error) {
+    if (error instanceof ConfigError) return { loaded: error, warnings };
+    throw error;
+  } finally {
+    process.emitWarning = emitWarning;
+  }
+}
+
 /**
  * The property: a file is either synthesized, every stack written, or refused with a ConfigError
  * holding at least one located message, no stack trace, and nothing written. Anything else
@@ -196,27 +216,18 @@ export function checkInput(text: string): Outcome {
   const parent = mkdtempSync(join(tmpdir(), "bedrock-profiles-fuzz-"));
   const outdir = join(parent, "cdktf.out");
   try {
-    let environments: ReturnType<typeof resolveEnvironments>;
+    const { loaded, warnings } = loadQuietly(text);
     // A warning the YAML library prints itself (`(node:…) Warning: …`) would reach the user unlocated.
-    const warnings: string[] = [];
-    const emitWarning = process.emitWarning;
-    process.emitWarning = (warning: string | Error) => {
-      warnings.push(String(warning));
-    };
-    try {
-      environments = resolveEnvironments(parseConfig(text, "fuzz.yaml"), BUILT_IN_MODELS);
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      if (!error.issues.some((issue) => issue.position !== undefined)) {
-        throw new Error(`no located message in:\n${error.message}`);
+    if (warnings.length > 0) throw new Error(`the loader printed a warning: ${warnings.join("; ")}`);
+    if (loaded instanceof ConfigError) {
+      if (!loaded.issues.some((issue) => issue.position !== undefined)) {
+        throw new Error(`no located message in:\n${loaded.message}`);
       }
-      if (/^\s+at .+:\d+:\d+\)?$/m.test(error.message)) throw new Error(`stack trace in:\n${error.message}`);
+      if (/^\s+at .+:\d+:\d+\)?$/m.test(loaded.message)) throw new Error(`stack trace in:\n${loaded.message}`);
       if (readdirSync(parent).length > 0) throw new Error("a refused file wrote output");
       return "refused";
-    } finally {
-      process.emitWarning = emitWarning;
-      if (warnings.length > 0) throw new Error(`the loader printed a warning: ${warnings.join("; ")}`);
     }
+    const environments = loaded;
     synthIntoPlace(outdir, (directory) =>
       buildApp(environments, {
         outdir: directory,
