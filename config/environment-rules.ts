@@ -273,3 +273,55 @@ export function checkUniqueAddresses(resolved: readonly ResolvedProfile[]): Conf
   }
   return issues;
 }
+
+/**
+ * Profile names unique within a stack even across regions: the stack's output
+ * `inference_profile_arns` is keyed by name, so a second profile of the same name would replace
+ * the first there. (Within one region the account-wide rule of rules.ts reports it already.)
+ */
+export function checkNamesPerStack(resolved: readonly ResolvedProfile[]): ConfigIssue[] {
+  const byName = new Map<string, ResolvedProfile[]>();
+  for (const profile of resolved) {
+    const slot = `${profile.env}\u0000${profile.name}`;
+    byName.set(slot, [...(byName.get(slot) ?? []), profile]);
+  }
+  const issues: ConfigIssue[] = [];
+  for (const clash of byName.values()) {
+    if (new Set(clash.map((profile) => profile.region)).size < 2) continue;
+    for (const profile of clash) {
+      const others = clash.filter((other) => other !== profile);
+      issues.push({
+        path: ["products", profile.product, "profiles", profile.purpose],
+        atKey: true,
+        message: `profile name ${show(profile.name)} in ${profile.env} (${profile.region}) is also used by ${others.map((other) => `${other.key} (${other.region})`).join(" and ")} in the same stack; its output inference_profile_arns is keyed by name and would keep only one`,
+        fix: "give one of them another name:",
+      });
+    }
+  }
+  return issues;
+}
+
+/**
+ * A profile's own `region:` in the partition of its environment: the provider of the stack
+ * signs for one partition, and the profile's ARNs are built in the partition of its region.
+ */
+export function checkProfilePartitions(config: ProfilesConfig): ConfigIssue[] {
+  return Object.entries(config.products).flatMap(([product, productConfig]) =>
+    Object.entries(productConfig.profiles).flatMap(([purpose, profile]): ConfigIssue[] =>
+      profile.region === undefined
+        ? []
+        : profile.envs
+            .filter((env) => env in config.environments)
+            .filter(
+              (env) =>
+                partitionOf(environmentRegion(config, config.environments[env])) !==
+                partitionOf(profile.region as string),
+            )
+            .map((env) => ({
+              path: ["products", product, "profiles", purpose, "region"],
+              message: `region ${profile.region} is in the partition ${partitionOf(profile.region as string)}, but environment ${env} deploys to ${environmentRegion(config, config.environments[env])} in ${partitionOf(environmentRegion(config, config.environments[env]))}; one stack cannot reach both`,
+              fix: `choose a region of ${partitionOf(environmentRegion(config, config.environments[env]))}, or list this profile in an environment of that partition`,
+            })),
+    ),
+  );
+}

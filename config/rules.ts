@@ -5,7 +5,13 @@
  * Facts and sources: shared/reference/aws-bedrock-facts.json.
  */
 import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
-import { checkEnvironmentSettings, checkImports, checkUniqueAddresses } from "./environment-rules.ts";
+import {
+  checkEnvironmentSettings,
+  checkImports,
+  checkNamesPerStack,
+  checkProfilePartitions,
+  checkUniqueAddresses,
+} from "./environment-rules.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import {
   defaultTags,
@@ -394,6 +400,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkTagMap(config.tags, ["tags"]),
     ...checkEnvironmentSettings(config),
     ...checkImports(config),
+    ...checkProfilePartitions(config),
   ];
   const resolved: ResolvedProfile[] = [];
   for (const [product, productConfig] of Object.entries(config.products)) {
@@ -414,7 +421,11 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
       }
     }
   }
-  issues.push(...checkUniqueNames(config, resolved), ...checkUniqueAddresses(resolved));
+  issues.push(
+    ...checkUniqueNames(config, resolved),
+    ...checkUniqueAddresses(resolved),
+    ...checkNamesPerStack(resolved),
+  );
   return issues;
 }
 

@@ -244,6 +244,20 @@ test/fixtures/mistakes/deeply-nested-brackets.yaml:4:39: the document is nested 
     fix: remove the extra brackets or indentation; README "Configuration" shows the layout
 `);
   });
+  it("refuses one name on two profiles of a stack in different regions, and a region of another partition", () => {
+    expect(
+      refusal("names-and-partitions-in-one-stack.yaml"),
+    ).toBe(`test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml: 3 errors; nothing was synthesized.
+
+test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:8:7 products.agents.profiles.main: profile name "agents-main" in prod (eu-central-1) is also used by agents/west (eu-west-1) in the same stack; its output inference_profile_arns is keyed by name and would keep only one
+    fix: give one of them another name:
+
+test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:12:7 products.agents.profiles.west: profile name "agents-main" in prod (eu-west-1) is also used by agents/main (eu-central-1) in the same stack; its output inference_profile_arns is keyed by name and would keep only one
+    fix: give one of them another name:
+
+test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:21:17 products.agents.profiles.gov.region: region us-gov-west-1 is in the partition aws-us-gov, but environment prod deploys to eu-central-1 in aws; one stack cannot reach both
+    fix: choose a region of aws, or list this profile in an environment of that partition`);
+  });
 });
 
 describe("valid but unusual files", () => {
