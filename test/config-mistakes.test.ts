@@ -256,7 +256,8 @@ test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:12:7 products.agen
     fix: give one of them another name:
 
 test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:21:17 products.agents.profiles.gov.region: region us-gov-west-1 is in the partition aws-us-gov, but environment prod deploys to eu-central-1 in aws; one stack cannot reach both
-    fix: choose a region of aws, or list this profile in an environment of that partition`);
+    fix: choose a region of aws, or list this profile in an environment of that partition
+`);
   });
 });
 
