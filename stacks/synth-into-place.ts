@@ -4,7 +4,7 @@
  * stack was written. A failure part-way (a construct error, a full disk) removes the fresh
  * directory and leaves the outdir as it was.
  */
-import { existsSync, mkdtempSync, renameSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 
 /**
@@ -13,6 +13,8 @@ import { basename, dirname, join, resolve } from "node:path";
  */
 export function synthIntoPlace(outdir: string, write: (directory: string) => void): void {
   const target = resolve(outdir);
+  // cdktf creates a missing outdir with its parents; so does this, for the staging directory's sake.
+  mkdirSync(dirname(target), { recursive: true });
   const staging = mkdtempSync(join(dirname(target), `.${basename(target)}.new-`));
   try {
     write(staging);
