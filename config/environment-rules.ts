@@ -3,7 +3,7 @@
  * unique: each catches a file that passes the shape check but fails at `tofu init`/`plan`/`apply`
  * (or, for a Terraform address, in cdktf after output was written).
  */
-import { type ConfigIssue, type ConfigPath, show } from "./errors.ts";
+import { type ConfigIssue, type ConfigPath, didYouMean, show } from "./errors.ts";
 import { environmentRegion, partitionOf, type ResolvedProfile } from "./resolve.ts";
 import type { ProfilesConfig } from "./schema.ts";
 
@@ -323,5 +323,36 @@ export function checkProfilePartitions(config: ProfilesConfig): ConfigIssue[] {
               fix: `choose a region of ${partitionOf(environmentRegion(config, config.environments[env]))}, or list this profile in an environment of that partition`,
             })),
     ),
+  );
+}
+
+/**
+ * Regions spelt wrong where no other rule looks (defaults, environments, backends, keys): a
+ * region whose name part (`eu-centrl-`) is that of no known region. A region whose name part is
+ * known (`eu-west-`) passes whatever its number, so a region opened after the catalog was
+ * written is not refused.
+ */
+export function checkRegionSpelling(config: ProfilesConfig, knownRegions: readonly string[]): ConfigIssue[] {
+  const namePart = (region: string) => region.replace(/\d+$/, "");
+  const knownNames = new Set(knownRegions.map(namePart));
+  const places: [ConfigPath, string | undefined][] = [[["defaults", "region"], config.defaults.region]];
+  for (const [env, environment] of Object.entries(config.environments)) {
+    places.push(
+      [["environments", env, "region"], environment.region],
+      [["environments", env, "backend", "region"], environment.backend?.region],
+      [["environments", env, "encryption", "region"], environment.encryption?.region],
+    );
+  }
+  return places.flatMap(([path, region]): ConfigIssue[] =>
+    region === undefined || knownNames.has(namePart(region))
+      ? []
+      : [
+          {
+            path,
+            message: `${show(region)} is not an AWS region`,
+            allowed: "an AWS region name such as eu-central-1",
+            fix: didYouMean(region, knownRegions) ?? "check the spelling against the AWS console's region list",
+          },
+        ],
   );
 }

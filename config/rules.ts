@@ -4,12 +4,20 @@
  * so a default that AWS would refuse is caught as surely as a typed one.
  * Facts and sources: shared/reference/aws-bedrock-facts.json.
  */
-import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
+import {
+  GEOGRAPHIES,
+  type Geography,
+  KNOWN_REGIONS,
+  type ModelCatalog,
+  offersGeography,
+  sourceRegions,
+} from "./catalog.ts";
 import {
   checkEnvironmentSettings,
   checkImports,
   checkNamesPerStack,
   checkProfilePartitions,
+  checkRegionSpelling,
   checkUniqueAddresses,
 } from "./environment-rules.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
@@ -401,6 +409,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkEnvironmentSettings(config),
     ...checkImports(config),
     ...checkProfilePartitions(config),
+    ...checkRegionSpelling(config, KNOWN_REGIONS),
   ];
   const resolved: ResolvedProfile[] = [];
   for (const [product, productConfig] of Object.entries(config.products)) {

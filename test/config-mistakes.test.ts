@@ -259,6 +259,20 @@ test/fixtures/mistakes/names-and-partitions-in-one-stack.yaml:21:17 products.age
     fix: choose a region of aws, or list this profile in an environment of that partition
 `);
   });
+  it("refuses a misspelt region outside profiles (a new region number passes), located in a CRLF file with a BOM", () => {
+    expect(
+      refusal("region-misspelt-crlf-bom.yaml"),
+    ).toBe(`test/fixtures/mistakes/region-misspelt-crlf-bom.yaml: 2 errors; nothing was synthesized.
+
+test/fixtures/mistakes/region-misspelt-crlf-bom.yaml:2:21 defaults.region: "eu-centrl-1" is not an AWS region
+    allowed: an AWS region name such as eu-central-1
+    fix: did you mean "eu-central-1"?
+
+test/fixtures/mistakes/region-misspelt-crlf-bom.yaml:6:49 environments.dev.backend.region: "eu-wset-1" is not an AWS region
+    allowed: an AWS region name such as eu-central-1
+    fix: did you mean "eu-west-1"?
+`);
+  });
 });
 
 describe("valid but unusual files", () => {
