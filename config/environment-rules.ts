@@ -356,3 +356,22 @@ export function checkRegionSpelling(config: ProfilesConfig, knownRegions: readon
         ],
   );
 }
+
+/** An environment listed twice in one profile's `envs:` (the second is reported; it adds nothing). */
+export function checkRepeatedEnvs(config: ProfilesConfig): ConfigIssue[] {
+  return Object.entries(config.products).flatMap(([product, productConfig]) =>
+    Object.entries(productConfig.profiles).flatMap(([purpose, profile]) =>
+      profile.envs.flatMap((env, index): ConfigIssue[] =>
+        profile.envs.indexOf(env) === index
+          ? []
+          : [
+              {
+                path: ["products", product, "profiles", purpose, "envs", index],
+                message: `environment ${show(env)} is listed twice in envs (first as envs[${profile.envs.indexOf(env)}])`,
+                fix: `remove this ${env}`,
+              },
+            ],
+      ),
+    ),
+  );
+}

@@ -18,6 +18,7 @@ import {
   checkNamesPerStack,
   checkProfilePartitions,
   checkRegionSpelling,
+  checkRepeatedEnvs,
   checkUniqueAddresses,
 } from "./environment-rules.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
@@ -410,6 +411,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkImports(config),
     ...checkProfilePartitions(config),
     ...checkRegionSpelling(config, KNOWN_REGIONS),
+    ...checkRepeatedEnvs(config),
   ];
   const resolved: ResolvedProfile[] = [];
   for (const [product, productConfig] of Object.entries(config.products)) {
@@ -423,7 +425,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
         !offersGeography(catalog[profile.model], profile.geography ?? config.defaults.geography)
       )
         continue;
-      for (const env of profile.envs.filter((e) => e in config.environments)) {
+      for (const env of [...new Set(profile.envs)].filter((e) => e in config.environments)) {
         const one = resolveProfile(config, catalog, product, purpose, env);
         resolved.push(one);
         issues.push(...checkResolved(config, one));

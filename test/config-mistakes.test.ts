@@ -273,6 +273,15 @@ test/fixtures/mistakes/region-misspelt-crlf-bom.yaml:6:49 environments.dev.backe
     fix: did you mean "eu-west-1"?
 `);
   });
+  it("refuses an environment listed twice in envs, instead of calling it a name clash with itself", () => {
+    expect(
+      refusal("environment-listed-twice.yaml"),
+    ).toBe(`test/fixtures/mistakes/environment-listed-twice.yaml: 1 error; nothing was synthesized.
+
+test/fixtures/mistakes/environment-listed-twice.yaml:8:53 products.a.profiles.main.envs[1]: environment "prod" is listed twice in envs (first as envs[0])
+    fix: remove this prod
+`);
+  });
 });
 
 describe("valid but unusual files", () => {
