@@ -63,8 +63,8 @@ function lineAt(text: string, offset: number): string {
   return text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, "");
 }
 
-/** The rest of the line from `offset`, without a trailing comment or flow punctuation. */
-function plainValueAt(text: string, offset: number): string {
+/** The unquoted value written from `offset` to the end of its line, without a comment or flow punctuation. */
+export function plainValueAt(text: string, offset: number): string {
   const rest = lineAt(text, offset).slice(offset - (text.lastIndexOf("\n", offset - 1) + 1));
   return rest
     .replace(/\s+#.*$/, "")

@@ -18,7 +18,7 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import { BUILT_IN_MODELS, KNOWN_REGIONS, type ModelCatalog } from "./catalog.ts";
-import { documentIssues, MAX_DEPTH } from "./document-checks.ts";
+import { documentIssues, MAX_DEPTH, plainValueAt } from "./document-checks.ts";
 import {
   ConfigError,
   type ConfigIssue,
@@ -199,16 +199,6 @@ function unquotedColonValue(
   return match === null ? undefined : { key: match[1], keyOffset: lineStart + line.indexOf(match[1]), value: match[2] };
 }
 
-/** The unquoted value written from `offset` to the end of its line, without a comment or flow punctuation. */
-function valueFrom(text: string, offset: number): string {
-  const end = text.indexOf("\n", offset);
-  return text
-    .slice(offset, end === -1 ? undefined : end)
-    .replace(/\s+#.*$/, "")
-    .replace(/[,\]}].*$/, "")
-    .trimEnd();
-}
-
 /** The YAML syntax errors of a document, each at the line an engineer has to edit, one per place. */
 function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file: string): LocatedIssue[] {
   const openings = unclosedOpenings(text);
@@ -245,7 +235,7 @@ function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file:
     const reserved = error.code === "BAD_SCALAR_START" ? text[offset] : undefined;
     if (reserved !== undefined) {
       const path = source.pathAt(offset);
-      const value = valueFrom(text, offset);
+      const value = plainValueAt(text, offset);
       return at(offset, path, {
         message: `YAML syntax: the value ${show(value)} starts with ${show(reserved)}, which YAML reserves${reserved === "%" ? " for directives" : ""} and does not allow at the start of an unquoted value`,
         fix: `quote the value: ${typeof path.at(-1) === "string" ? `${String(path.at(-1))}: ` : ""}${JSON.stringify(value)}`,
