@@ -1,15 +1,17 @@
 /**
  * `npm run synth`: read the profiles file, check it, and synthesize one stack per environment
- * into `CDKTF_OUTDIR` (default `cdktf.out`), printing one line per stack written. On a config error: the report on stderr, exit 1,
- * the output directory untouched.
+ * into `CDKTF_OUTDIR` (default `cdktf.out`), printing one line per stack written. On a config error
+ * or a failed synthesis: the report on stderr (never a stack trace), exit 1, the output directory
+ * untouched.
  */
 
 import { synthSummary } from "./cli/synth-summary.ts";
 import { BUILT_IN_MODELS } from "./config/catalog.ts";
-import { ConfigError } from "./config/errors.ts";
+import { ConfigError, synthesisFailure } from "./config/errors.ts";
 import { configPath, loadConfig } from "./config/loader.ts";
 import { resolveEnvironments } from "./config/resolve.ts";
 import { buildApp, localStatePath } from "./stacks/bedrock-app.ts";
+import { synthIntoPlace } from "./stacks/synth-into-place.ts";
 
 // tsx turns on source maps for stack traces; cdktf captures a full stack trace for every token
 // it creates, and mapping those frames doubled the time to build 1,000 profiles. Nothing here
@@ -20,13 +22,15 @@ const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
   const config = loadConfig(configPath(), { warn: (warning) => process.stderr.write(warning) });
   const environments = resolveEnvironments(config, BUILT_IN_MODELS);
-  buildApp(environments, {
-    outdir,
-    localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),
-  }).synth();
+  synthIntoPlace(outdir, (directory) =>
+    buildApp(environments, {
+      outdir: directory,
+      // The state path is relative to where the stacks end up, not to the staging directory.
+      localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),
+    }).synth(),
+  );
   process.stdout.write(synthSummary(environments, outdir));
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(error.message);
+  process.stderr.write(error instanceof ConfigError ? error.message : synthesisFailure(error, configPath()));
   process.exitCode = 1;
 }

@@ -141,3 +141,12 @@ export class ConfigError extends Error {
     this.issues = sorted;
   }
 }
+
+/**
+ * The report of a synthesis that failed after the config passed every check: a bug of this
+ * tool or of cdktf, or the machine (a full disk). The message, never a stack trace.
+ */
+export function synthesisFailure(error: unknown, file: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return `${file}: synthesis failed; nothing was written.\n\n${file}: ${message.split("\n")[0]}\n    fix: the file passed every check, so this is a bug of bedrock-profiles or a problem of the machine (disk space, permissions); please report it with this message\n`;
+}

@@ -18,6 +18,7 @@ import {
 } from "yaml";
 import type { z } from "zod";
 import { BUILT_IN_MODELS, KNOWN_REGIONS, type ModelCatalog } from "./catalog.ts";
+import { documentIssues, MAX_DEPTH, plainValueAt } from "./document-checks.ts";
 import {
   ConfigError,
   type ConfigIssue,
@@ -152,11 +153,14 @@ interface UnclosedOpening {
  */
 function unclosedOpenings(text: string): UnclosedOpening[] {
   const found: UnclosedOpening[] = [];
-  const visit = (token: unknown): void => {
-    if (token === null || typeof token !== "object") return;
+  // An explicit stack, not recursion: a file of deeply nested brackets must not overflow it.
+  const pending: unknown[] = [...new Parser().parse(text)].reverse();
+  while (pending.length > 0) {
+    const token = pending.pop();
+    if (token === null || typeof token !== "object") continue;
     if (Array.isArray(token)) {
-      for (const item of token) visit(item);
-      return;
+      pending.push(...[...token].reverse());
+      continue;
     }
     const { type, offset, source, end } = token as { type?: string; offset?: number; source?: string; end?: unknown };
     if (typeof offset === "number" && typeof source === "string") {
@@ -170,10 +174,9 @@ function unclosedOpenings(text: string): UnclosedOpening[] {
       const closing = opening === "[" ? "]" : "}";
       if (!end.some((item: { source?: string }) => item.source === closing)) found.push({ offset, opening, closing });
     }
-    for (const value of Object.values(token)) visit(value);
-  };
-  for (const token of new Parser().parse(text)) visit(token);
-  return found;
+    pending.push(...Object.values(token).reverse());
+  }
+  return found.sort((a, b) => a.offset - b.offset);
 }
 
 /** The closing character a YAML parser message says is missing (`Missing closing "quote`, `… end with a ]`). */
@@ -221,6 +224,21 @@ function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file:
       return at(offset, source.pathAt(colonInValue.keyOffset), {
         message: `YAML syntax: the value ${show(colonInValue.value)} contains ": ", which YAML reads as the start of another key`,
         fix: `quote the value: ${colonInValue.key}: ${JSON.stringify(colonInValue.value)}`,
+      });
+    }
+    if (error.code === "MULTIPLE_DOCS") {
+      return at(offset, [], {
+        message: "YAML syntax: a second document starts here (a line ---); the profiles file is one document",
+        fix: "remove this --- line and merge what follows into the document above, or move it to a file of its own",
+      });
+    }
+    const reserved = error.code === "BAD_SCALAR_START" ? text[offset] : undefined;
+    if (reserved !== undefined) {
+      const path = source.pathAt(offset);
+      const value = plainValueAt(text, offset);
+      return at(offset, path, {
+        message: `YAML syntax: the value ${show(value)} starts with ${show(reserved)}, which YAML reserves${reserved === "%" ? " for directives" : ""} and does not allow at the start of an unquoted value`,
+        fix: `quote the value: ${typeof path.at(-1) === "string" ? `${String(path.at(-1))}: ` : ""}${JSON.stringify(value)}`,
       });
     }
     if (error.code === "DUPLICATE_KEY") {
@@ -356,13 +374,15 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
           path,
           message: `expected ${expected}, got ${typeName(given)}${typeof given === "object" ? "" : ` ${show(given)}`}`,
           fix:
-            typeof given === "string" && /^[^\s:]+:\S/.test(given)
-              ? `put a space after the colon: ${given.replace(":", ": ")}`
-              : issue.expected === "array" && (typeof given === "string" || typeof given === "number")
-                ? `write it as a list: ${String(last)}: [${given}]`
-                : path.length === 0
-                  ? 'start with version: 1, defaults:, environments: and products: (README "Configuration")'
-                  : undefined,
+            typeof given === "string" && issue.expected === "object" && given.startsWith("arn:")
+              ? `the ARN goes under a key of its own: ${String(last)}: { ${knownKeysAt(path).find((key) => key.endsWith("Arn") || key.endsWith("Id")) ?? knownKeysAt(path)[0]}: ${given} }`
+              : typeof given === "string" && /^[^\s:]+:\S/.test(given)
+                ? `put a space after the colon: ${given.replace(":", ": ")}`
+                : issue.expected === "array" && (typeof given === "string" || typeof given === "number")
+                  ? `write it as a list: ${String(last)}: [${given}]`
+                  : path.length === 0
+                    ? 'start with version: 1, defaults:, environments: and products: (README "Configuration")'
+                    : undefined,
         },
       ];
     }
@@ -377,6 +397,18 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
             message: `missing ${show(last)}`,
             allowed: values.join(", "),
             fix: `add ${String(last)}: ${values[0]}`,
+          },
+        ];
+      }
+      const wanted = issue.values.map((value) => typeof value);
+      if (!wanted.includes(typeof given as (typeof wanted)[number])) {
+        // `version: "1"`: the quotes make it a string; saying `did you mean "1"?` would hide that.
+        return [
+          {
+            path,
+            message: `${show(given)} is ${typeName(given)}; ${String(last)} takes ${wanted.map((type) => `a ${type}`).join(" or ")}`,
+            allowed: values.join(", "),
+            fix: `write ${String(last)}: ${values[0]}${typeof given === "string" ? " without quotes" : ""}`,
           },
         ];
       }
@@ -405,13 +437,31 @@ function shapeIssues(issue: z.core.$ZodIssue, input: unknown, source: SourceMap)
               ? didYouMean(given, KNOWN_REGIONS)
               : last === "accountId" && digits !== 12
                 ? `an account ID has 12 digits; this one has ${digits}: copy it from the AWS console or \`aws sts get-caller-identity\``
-                : undefined,
+                : last === "import" && typeof given === "string"
+                  ? importFix(given)
+                  : undefined,
         },
       ];
     }
     default:
       return [{ path, message: `${show(given)} ${issue.message}` }];
   }
+}
+
+/**
+ * The fix for an `import:` that is not a profile ID: the ID inside an ARN, a lowercase one.
+ * AWS issues application inference profile IDs of 12 lowercase letters and digits; the ARN ends
+ * in `application-inference-profile/<id>` (GetInferenceProfile `inferenceProfileIdentifier`,
+ * https://docs.aws.amazon.com/bedrock/latest/APIReference/API_GetInferenceProfile.html).
+ */
+function importFix(given: string): string {
+  const id = /application-inference-profile\/([a-zA-Z0-9]{12})$/.exec(given)?.[1];
+  if (id !== undefined) return `write the ID alone, without the ARN: import: ${id.toLowerCase()}`;
+  if (/^[a-zA-Z0-9]{12}$/.test(given)) return `write it in lowercase: import: ${given.toLowerCase()}`;
+  if (given.includes("inference-profile/") || /^[a-z]+\.[a-z]/.test(given)) {
+    return "import adopts an application inference profile (one you created), not a system-defined one; remove import: to create a new profile";
+  }
+  return "copy the ID from `aws bedrock list-inference-profiles --type-equals APPLICATION` (the part after application-inference-profile/ in its ARN)";
 }
 
 /** Locate issues in the source. */
@@ -481,24 +531,113 @@ export interface LoadOptions {
 }
 
 /**
- * Parse and check a profiles file's text. Throws {@link ConfigError} listing every problem.
+ * The largest profiles file read. 10,000 profiles take about 1 MiB; the limit stops a file
+ * that would only exhaust memory (deep indentation costs the square of its depth in bytes).
+ */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How many aliases may be expanded when the document is read: enough for every profile to
+ * reuse an anchored list, too few for a "billion laughs" file whose aliases of aliases expand
+ * to gigabytes (https://en.wikipedia.org/wiki/Billion_laughs_attack).
+ */
+export const MAX_ALIAS_COUNT = 1000;
+
+/** Whether two key paths lie on one branch (one is a prefix of the other). */
+function overlaps(a: ConfigPath, b: ConfigPath): boolean {
+  const length = Math.min(a.length, b.length);
+  return a.slice(0, length).every((part, index) => String(part) === String(b[index]));
+}
+
+/**
+ * Parse and check a profiles file's text. Throws {@link ConfigError} listing every problem,
+ * and nothing else: a failure of the YAML library, of zod or of a rule becomes a located report.
  * `file` is used only in messages. Warnings (a model near its end of life) go to `warn`.
  */
 export function parseConfig(text: string, file: string, options: LoadOptions = {}): ProfilesConfig {
+  try {
+    return checkText(text, file, options);
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    // Past every check above, only a limit of the machine or a bug is left: still a report, never a stack trace.
+    const exhausted = error instanceof RangeError;
+    throw new ConfigError([
+      {
+        file,
+        path: [],
+        position: { line: 1, col: 1 },
+        message: exhausted
+          ? `the file is too large or too deeply nested to read (${(error as Error).message})`
+          : `the file could not be read: ${(error as Error).message}`,
+        fix: exhausted
+          ? `keep it under ${MAX_DEPTH} levels of nesting and ${MAX_FILE_BYTES / 1024 / 1024} MiB`
+          : "please report this message with the file to the maintainers of bedrock-profiles",
+      },
+    ]);
+  }
+}
+
+/** {@link parseConfig} without its safety net. */
+function checkText(raw: string, file: string, options: LoadOptions): ProfilesConfig {
   const { builtIn = BUILT_IN_MODELS, warn = () => {} } = options;
+  // A byte order mark is allowed, and is no column of line 1.
+  const text = raw.startsWith("\uFEFF") ? raw.slice(1) : raw;
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
+    throw new ConfigError([
+      {
+        file,
+        path: [],
+        position: { line: 1, col: 1 },
+        message: `the file is ${Buffer.byteLength(text)} bytes; the profiles file is read only up to ${MAX_FILE_BYTES} bytes (${MAX_FILE_BYTES / 1024 / 1024} MiB)`,
+        fix: "check that PROFILES_CONFIG names the profiles file; 10,000 profiles take about 1 MiB",
+      },
+    ]);
+  }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // `merge`: the `<<: *anchor` merge key of YAML 1.1, which engineers use to share a profile's settings.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, merge: true });
   const source = new SourceMap(doc, lines);
+  const { issues: early, blocking, tooDeep } = documentIssues(doc, text, file, (offset) => source.position(offset));
+  // Too deep: the parser's own complaints about it are echoes.
+  if (tooDeep) throw new ConfigError(early);
   // A document with syntax errors may hold anything; its shape and rules would only add noise.
-  if (doc.errors.length > 0) throw new ConfigError(yamlIssues(doc, text, source, file));
-  const input: unknown = doc.toJS();
+  if (doc.errors.length > 0) {
+    // A no-break space after a colon makes a syntax error whose cause is the character named.
+    const lines = new Set(early.map((issue) => issue.position?.line));
+    const syntax = yamlIssues(doc, text, source, file).filter((issue) => !lines.has(issue.position?.line));
+    throw new ConfigError([...syntax, ...early]);
+  }
+  // An alias with no anchor, a key that is a collection: the document cannot be read as data at all.
+  if (blocking) throw new ConfigError(early);
+  /** The report, the document's own issues first; a later issue on the same value would only echo one of them. */
+  const refuse = (issues: readonly LocatedIssue[]): never => {
+    throw new ConfigError([
+      ...early,
+      ...issues.filter((issue) => !early.some((first) => overlaps(first.path, issue.path))),
+    ]);
+  };
+  let input: unknown;
+  try {
+    input = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return refuse([
+      {
+        file,
+        path: [],
+        position: { line: 1, col: 1 },
+        message: `the aliases of this file expand to more than ${MAX_ALIAS_COUNT} copies of anchored values (${error.message})`,
+        fix: "write the values out, or use fewer aliases of aliases",
+      },
+    ]);
+  }
   const parsed = profilesConfigSchema.safeParse(input);
   if (!parsed.success) {
     const shape = parsed.error.issues.flatMap((issue) => shapeIssues(issue, input, source));
-    throw new ConfigError(locateAll([...shape, ...rulesOnSeparableParts(input, shape, builtIn)], source, file));
+    return refuse(locateAll([...shape, ...rulesOnSeparableParts(input, shape, builtIn)], source, file));
   }
   const issues = checkRules(parsed.data, builtIn);
-  if (issues.length > 0) throw new ConfigError(locateAll(issues, source, file));
+  if (issues.length > 0 || early.length > 0) refuse(locateAll(issues, source, file));
   for (const warning of sortIssues(locateAll(lifecycleWarnings(parsed.data, builtIn), source, file))) {
     warn(`warning: ${formatIssue(warning)}\n`);
   }
@@ -519,9 +658,9 @@ function similarFile(file: string): string | undefined {
 
 /** Read and check the profiles file at `file`. Throws {@link ConfigError}, also when it is missing. */
 export function loadConfig(file: string, options: LoadOptions = {}): ProfilesConfig {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, "utf8");
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? "";
     const reasons: Record<string, string> = {
@@ -540,5 +679,57 @@ export function loadConfig(file: string, options: LoadOptions = {}): ProfilesCon
       },
     ]);
   }
-  return parseConfig(text, options.shownAs ?? file, options);
+  const shownAs = options.shownAs ?? file;
+  const invalidAt = firstInvalidUtf8(bytes);
+  if (invalidAt !== undefined) {
+    const line = bytes.subarray(0, invalidAt).filter((byte) => byte === 0x0a).length + 1;
+    const col = invalidAt - bytes.subarray(0, invalidAt).lastIndexOf(0x0a);
+    throw new ConfigError([
+      {
+        file: shownAs,
+        path: [],
+        position: { line, col },
+        message: `the file is not UTF-8 text: byte ${invalidAt} (0x${bytes[invalidAt].toString(16).padStart(2, "0")}, line ${line}, byte ${col} of the line) is not valid UTF-8`,
+        allowed: "a YAML text file encoded as UTF-8",
+        fix: "save the file as UTF-8 (e.g. `iconv -f latin1 -t utf-8`), or check that PROFILES_CONFIG names the profiles file",
+      },
+    ]);
+  }
+  return parseConfig(bytes.toString("utf8"), shownAs, options);
+}
+
+/**
+ * Offset of the first byte that makes `bytes` invalid UTF-8, or undefined when it is valid.
+ * A prefix is valid as a stream exactly when no invalid byte lies in it, so the first is found
+ * by halving; an incomplete sequence at the very end counts as invalid.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
+  const valid = (length: number, stream: boolean) => {
+    try {
+      new TextDecoder("utf-8", { fatal: true }).decode(bytes.subarray(0, length), { stream });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (valid(bytes.length, false)) return undefined;
+  if (valid(bytes.length, true)) {
+    // A sequence cut short at the end: its first byte is the one at fault.
+    let offset = bytes.length - 1;
+    while (offset > 0 && (bytes[offset] & 0xc0) === 0x80) offset--;
+    return offset;
+  }
+  let [low, high] = [0, bytes.length];
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (valid(middle + 1, true)) low = middle + 1;
+    else high = middle;
+  }
+  // The byte found may be one that cuts short a sequence begun before it (`Zo\xeb\n` in Latin-1):
+  // then the byte at fault is the one that began the sequence.
+  if (!valid(low, false)) {
+    while (low > 0 && (bytes[low - 1] & 0xc0) === 0x80) low--;
+    low--;
+  }
+  return low;
 }

@@ -4,7 +4,23 @@
  * so a default that AWS would refuse is caught as surely as a typed one.
  * Facts and sources: shared/reference/aws-bedrock-facts.json.
  */
-import { GEOGRAPHIES, type Geography, type ModelCatalog, offersGeography, sourceRegions } from "./catalog.ts";
+import {
+  GEOGRAPHIES,
+  type Geography,
+  KNOWN_REGIONS,
+  type ModelCatalog,
+  offersGeography,
+  sourceRegions,
+} from "./catalog.ts";
+import {
+  checkEnvironmentSettings,
+  checkImports,
+  checkNamesPerStack,
+  checkProfilePartitions,
+  checkRegionSpelling,
+  checkRepeatedEnvs,
+  checkUniqueAddresses,
+} from "./environment-rules.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import { checkNamePlaceholders, nameTemplateOf, templateFitting } from "./name-rules.ts";
 import {
@@ -427,6 +443,11 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkEnvironments(config),
     ...checkCustomModels(config, builtIn),
     ...checkTagMap(config.tags, ["tags"]),
+    ...checkEnvironmentSettings(config),
+    ...checkImports(config),
+    ...checkProfilePartitions(config),
+    ...checkRegionSpelling(config, KNOWN_REGIONS),
+    ...checkRepeatedEnvs(config),
   ];
   const resolved: ResolvedProfile[] = [];
   for (const [product, productConfig] of Object.entries(config.products)) {
@@ -449,14 +470,18 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
         !offersGeography(catalog[profile.model], profile.geography ?? config.defaults.geography)
       )
         continue;
-      for (const env of profile.envs.filter((e) => e in config.environments)) {
+      for (const env of [...new Set(profile.envs)].filter((e) => e in config.environments)) {
         const one = resolveProfile(config, catalog, product, purpose, env);
         resolved.push(one);
         issues.push(...checkResolved(config, one));
       }
     }
   }
-  issues.push(...checkUniqueNames(config, resolved));
+  issues.push(
+    ...checkUniqueNames(config, resolved),
+    ...checkUniqueAddresses(resolved),
+    ...checkNamesPerStack(resolved),
+  );
   return issues;
 }
 

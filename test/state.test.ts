@@ -83,12 +83,20 @@ environments:
       kmsKeyId: "alias/tofu-state",
       region: "eu-west-1",
     });
+    // A given region wins over the backend's. (A key ARN in another region than a given one is
+    // refused by the rules: test/config-environment-rules.test.ts.)
     expect(
       resolved(
-        "{ kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:alias/tofu-state', region: eu-north-1 }",
+        "{ kmsKeyId: alias/tofu-state, region: eu-north-1 }",
         "backend: { bucket: b-tfstate, region: eu-west-1 },",
       ),
-    ).toEqual({ kmsKeyId: "arn:aws:kms:us-east-1:111111111111:alias/tofu-state", region: "eu-north-1" });
+    ).toEqual({ kmsKeyId: "alias/tofu-state", region: "eu-north-1" });
+    expect(
+      resolved(
+        "{ kmsKeyId: 'arn:aws:kms:us-east-1:111111111111:alias/tofu-state', region: us-east-1 }",
+        "backend: { bucket: b-tfstate, region: eu-west-1 },",
+      ),
+    ).toEqual({ kmsKeyId: "arn:aws:kms:us-east-1:111111111111:alias/tofu-state", region: "us-east-1" });
     expect(kmsKeyRegion("arn:aws-us-gov:kms:us-gov-west-1:111111111111:key/abc")).toBe("us-gov-west-1");
     expect(kmsKeyRegion("0d9f1c2e-5b7a-4e1d-9a3c-7f2b8e6d4c10")).toBeUndefined();
   });

@@ -1,0 +1,218 @@
+/**
+ * Checks of a parsed YAML document that come before its shape: nesting depth, aliases, tags and
+ * anchors a value starting with `*`, `&` or `!` turns into by accident, and characters outside
+ * printable ASCII. Each walk uses its own stack, never recursion, so a deep file cannot overflow it.
+ */
+import { type Document, isAlias, isMap, isPair, isScalar, isSeq, type Node } from "yaml";
+import { asciiSuggestion, characterName, isDeceptive, lookAlike, oddCharacters } from "./characters.ts";
+import type { ConfigPath, LocatedIssue, Position } from "./errors.ts";
+import { formatPath, show } from "./errors.ts";
+
+/**
+ * The deepest nesting a profiles file can need is 6 (products.<p>.profiles.<q>.tags.<k>); 32
+ * leaves room for flow style and still stops a file built to exhaust the parser.
+ */
+export const MAX_DEPTH = 32;
+
+/** One node met on a walk, with its key path and depth. */
+interface Visit {
+  readonly node: unknown;
+  readonly path: ConfigPath;
+  readonly depth: number;
+  /** The node is a mapping key. */
+  readonly isKey: boolean;
+}
+
+/** Every node of the document, keys included, in document order; stops descending below `MAX_DEPTH`. */
+function* walk(doc: Document.Parsed): Generator<Visit> {
+  const stack: Visit[] = [{ node: doc.contents, path: [], depth: 0, isKey: false }];
+  while (stack.length > 0) {
+    const visit = stack.pop() as Visit;
+    yield visit;
+    if (visit.depth > MAX_DEPTH) continue;
+    const { node, path, depth } = visit;
+    const children: Visit[] = [];
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : "?";
+        children.push({ node: pair.key, path: [...path, key], depth: depth + 1, isKey: true });
+        children.push({ node: pair.value, path: [...path, key], depth: depth + 1, isKey: false });
+      }
+    } else if (isSeq(node)) {
+      node.items.forEach((item, index) => {
+        // A `- a: b` item is a pair in a sequence: the pair's key and value are its children.
+        if (isPair(item)) {
+          children.push({ node: item.key, path: [...path, index], depth: depth + 1, isKey: true });
+          children.push({ node: item.value, path: [...path, index], depth: depth + 1, isKey: false });
+        } else children.push({ node: item, path: [...path, index], depth: depth + 1, isKey: false });
+      });
+    }
+    stack.push(...children.reverse());
+  }
+}
+
+/** Start offset of a node. */
+function start(node: unknown): number | undefined {
+  return (node as Node | null)?.range?.[0];
+}
+
+/** The `key: value` text of the line holding `offset`, for a fix quoting the value. */
+function lineAt(text: string, offset: number): string {
+  const lineStart = text.lastIndexOf("\n", offset - 1) + 1;
+  const lineEnd = text.indexOf("\n", offset);
+  return text.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, "");
+}
+
+/** The unquoted value written from `offset` to the end of its line, without a comment or flow punctuation. */
+export function plainValueAt(text: string, offset: number): string {
+  const rest = lineAt(text, offset).slice(offset - (text.lastIndexOf("\n", offset - 1) + 1));
+  return rest
+    .replace(/\s+#.*$/, "")
+    .replace(/[,\]}].*$/, "")
+    .trimEnd();
+}
+
+/** `key: "value"` as the fix for a value that needs quotes. */
+function quotedFix(path: ConfigPath, value: string): string {
+  const key = path.at(-1);
+  return typeof key === "string"
+    ? `quote the value: ${key}: ${JSON.stringify(value)}`
+    : `quote the value: ${JSON.stringify(value)}`;
+}
+
+/** What a leading character makes YAML do, in the user's terms. */
+const LEADING: Readonly<Record<string, string>> = {
+  "*": "an alias (a reference to an anchor &name)",
+  "&": "an anchor (a name for the value after it)",
+  "!": "a tag (a type for the value after it)",
+};
+
+/**
+ * Names, descriptions and tags have rules of their own (rules.ts) that fold a dash, a quote or
+ * an accent into what Bedrock accepts; only what those cannot fold is named here.
+ */
+function checkedByBedrockRule(path: ConfigPath, isKey: boolean): boolean {
+  const tagsAt = path.indexOf("tags");
+  const inTags = tagsAt >= 0 && tagsAt === path.length - 2;
+  return inTags || (!isKey && (path.at(-1) === "description" || path.at(-1) === "name"));
+}
+
+/** What {@link documentIssues} found. */
+export interface DocumentIssues {
+  readonly issues: LocatedIssue[];
+  /** The document cannot be read as data (an alias without anchor, a key that is a collection). */
+  readonly blocking: boolean;
+  /** Nested beyond {@link MAX_DEPTH}: the parser's own errors are echoes of it. */
+  readonly tooDeep: boolean;
+}
+
+/** The issues of a document found before its shape is checked. */
+export function documentIssues(
+  doc: Document.Parsed,
+  text: string,
+  file: string,
+  position: (offset: number) => Position,
+): DocumentIssues {
+  const issues: LocatedIssue[] = [];
+  let blocking = false;
+  const anchors = new Map<string, number>();
+  for (const { node, path, depth, isKey } of walk(doc)) {
+    const offset = start(node);
+    if (offset === undefined) continue;
+    const at = (issue: Omit<LocatedIssue, "file" | "position">, where = offset): LocatedIssue => ({
+      file,
+      position: position(where),
+      ...issue,
+    });
+    if (depth > MAX_DEPTH) {
+      issues.push(
+        at({
+          path: [],
+          message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(path.slice(0, 4))}…); a profiles file needs at most 6`,
+          fix: 'remove the extra brackets or indentation; README "Configuration" shows the layout',
+        }),
+      );
+      return { issues, blocking: true, tooDeep: true };
+    }
+    if (isKey && (isMap(node) || isSeq(node))) {
+      blocking = true;
+      issues.push(
+        at({
+          path: path.slice(0, -1),
+          message: `a key here is ${isMap(node) ? "a mapping" : "a list"} (written with ${isMap(node) ? "{ }" : "[ ]"} or ?); keys of the profiles file are plain names`,
+          fix: "write the key as a plain name followed by a colon, or quote it if the brackets belong to the name",
+        }),
+      );
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor !== undefined) {
+      anchors.set(anchor, offset);
+      const empty = isScalar(node) && node.value === null;
+      if (empty && !isKey) {
+        const written = plainValueAt(text, text.lastIndexOf("&", offset));
+        issues.push(
+          at(
+            {
+              path,
+              message: `the value ${show(written)} starts with "&", which YAML reads as ${LEADING["&"]}, leaving the value empty`,
+              fix: quotedFix(path, written),
+            },
+            text.lastIndexOf("&", offset),
+          ),
+        );
+      }
+    }
+    if (isAlias(node) && !anchors.has(node.source)) {
+      const written = plainValueAt(text, offset);
+      blocking = true;
+      issues.push(
+        at({
+          path,
+          message: `the value ${show(written)} starts with "*", which YAML reads as ${LEADING["*"]}, and no anchor &${node.source} is set before it`,
+          fix: `${quotedFix(path, written)}; or, to reuse a value, set &${node.source} on it above this line`,
+        }),
+      );
+    }
+    const tag = (node as { tag?: string }).tag;
+    if (tag !== undefined && !tag.startsWith("tag:yaml.org,2002:")) {
+      const tagOffset = text.lastIndexOf("!", offset);
+      const written = plainValueAt(text, tagOffset);
+      issues.push(
+        at(
+          {
+            path,
+            message: `the value ${show(written)} starts with "!", which YAML reads as ${LEADING["!"]}; ${show(tag)} is not a type YAML knows`,
+            fix: quotedFix(path, written),
+          },
+          tagOffset,
+        ),
+      );
+    }
+    if (isScalar(node) && typeof node.value === "string" && (node as Node).range !== undefined) {
+      const [from, to] = (node as Node).range as [number, number, number];
+      const odd = oddCharacters(text.slice(from, to)).filter(
+        ({ char }) => !checkedByBedrockRule(path, isKey) || isDeceptive(char),
+      );
+      if (odd.length > 0) {
+        const first = odd[0];
+        const col = position(from + first.index).col;
+        const looks = lookAlike(first.char);
+        const more = odd.length > 1 ? ` (and ${odd.length - 1} more such character${odd.length > 2 ? "s" : ""})` : "";
+        issues.push(
+          at(
+            {
+              path,
+              atKey: isKey,
+              message: `the ${isKey ? "key" : "value"} ${show(node.value)} holds ${characterName(first.char)} at column ${col}${looks ? `, which ${looks}` : ""}${more}`,
+              allowed:
+                "printable ASCII characters only: AWS accepts nothing else in the names, tags and ARNs made of this file",
+              fix: `retype it as ${show(asciiSuggestion(node.value).trim())}`,
+            },
+            from + first.index,
+          ),
+        );
+      }
+    }
+  }
+  return { issues, blocking, tooDeep: false };
+}
