@@ -1,0 +1,321 @@
+/**
+ * The real engine reads our JSON: `tofu` where installed, else `terraform`.
+ *
+ * - Validate: every stack of the shipped config and of every fixture that synthesizes.
+ * - Plan from a state, offline: the state a "before" config leaves after an apply, then the plan
+ *   of an "after" config read back with `show -json`: a model upgrade, a removal, an addition, a
+ *   rename (test/fixtures/engine/). Every resource is checked, whatever its type: the ones a
+ *   change must touch, with their actions; every other one a no-op.
+ *
+ * Providers: from the registry, or from a filesystem mirror named in the CLI config
+ * (TF_CLI_CONFIG_FILE / TOFU_CLI_CONFIG_FILE) or in BEDROCK_PROFILES_PROVIDER_MIRROR (README
+ * "Correctness against the real engine"). Where the mirror has another version than the
+ * constraint admits, the constraint is rewritten to it, and the suite's name says so. Skipped,
+ * printing why, only where neither engine is installed.
+ *
+ * Not checked offline: `import` blocks. The engine reads the real resource to import it, which
+ * needs the account. A user checks an adoption with `task infra:plan` against their account:
+ * the plan must say "N to import, 0 to add, 0 to change, 0 to destroy".
+ */
+import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError } from "../config/errors.ts";
+import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { credentialsProblem } from "../scripts/infra-preflight.ts";
+import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
+import {
+  adjustStack,
+  type EngineRun,
+  findEngine,
+  lacksResourceRegion,
+  PROVIDER_MIRROR_ENV,
+  providerInstallation,
+  resourcesWithRegion,
+  runEngine,
+  stateAfterApply,
+  tempDir,
+} from "./engine.ts";
+import { fixtureConfig, ROOT, readStacks, resolve, shippedConfig } from "./helpers.ts";
+import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
+
+// biome-ignore lint/suspicious/noExplicitAny: Terraform JSON is read structurally
+type Json = any;
+
+const engine = findEngine(process.env.PATH);
+if (engine === undefined) {
+  // The default reporter does not name skipped suites; say it once where everyone sees it.
+  console.warn(
+    "real engine tests skipped: neither tofu nor terraform is on PATH; install OpenTofu to run them (README \"Correctness against the real engine\").",
+  );
+}
+
+/** Synthesize resolved environments into a temp dir; every stack's JSON by name. */
+function synthStacks(environments: ResolvedEnvironment[]): Record<string, Json> {
+  const outdir = tempDir("bedrock-profiles-engine-synth-");
+  try {
+    buildApp(environments, { outdir, localStatePath: (stack) => localStatePath("cdktf.out", stack, ROOT) }).synth();
+    return Object.fromEntries(Object.entries(readStacks(outdir)).map(([name, stack]) => [name, stack.json]));
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/** `task` over `items`, two at a time: the engine loads a 700 MB provider per command. */
+async function inPairs<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let i = 0; i < items.length; i += 2) results.push(...(await Promise.all(items.slice(i, i + 2).map(task))));
+  return results;
+}
+
+/** Every fixture under test/fixtures that passes the checks (the others show errors on purpose). */
+function validFixtures(): Array<{ label: string; environments: ResolvedEnvironment[] }> {
+  const files = (readdirSync(join(ROOT, "test/fixtures"), { recursive: true }) as string[])
+    .filter((file) => file.endsWith(".yaml"))
+    .sort();
+  return files.flatMap((file) => {
+    try {
+      return [{ label: `fixtures/${file}`, environments: resolve(fixtureConfig(file)) }];
+    } catch (error) {
+      if (error instanceof ConfigError) return [];
+      throw error;
+    }
+  });
+}
+
+describe.skipIf(engine === undefined)("the real engine", () => {
+  if (engine === undefined) return;
+  const work = tempDir("bedrock-profiles-engine-");
+  // BEDROCK_PROFILES_ENGINE_KEEP=1 keeps the working directories to run the engine by hand.
+  afterAll(() => {
+    if (process.env.BEDROCK_PROFILES_ENGINE_KEEP) console.log(`engine working directory: ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+  });
+
+  const shipped = synthStacks(resolve(shippedConfig()));
+  const constraint: string = Object.values(shipped)[0].terraform.required_providers.aws.version;
+  const install = providerInstallation(engine, process.env, constraint, work);
+  const withoutCredentials = credentialsProblem(process.env, homedir()) !== undefined;
+  const setup = [
+    `${engine.kind} (${engine.path})`,
+    install.origin,
+    ...(install.rewriteVersionTo === undefined ? [] : [`constraint "${constraint}" rewritten to ${install.rewriteVersionTo}`]),
+  ].join(", ");
+
+  const run = (dir: string, args: string[]): Promise<EngineRun> =>
+    runEngine(engine, install.cliConfigFile, dir, [...args, "-no-color"]);
+  const initFailure = (dir: string, init: EngineRun) =>
+    `${engine.kind} init in ${dir} failed${install.cliConfigFile === undefined ? ` (no provider mirror: set ${PROVIDER_MIRROR_ENV}=<dir> or a filesystem_mirror in TF_CLI_CONFIG_FILE on a machine without the registry)` : ""}:\n${init.stderr}`;
+
+  describe(`validate: ${setup}`, () => {
+    // Most stacks become child modules of one root: one init and one validate instead of one per
+    // stack. A child module may hold neither a backend nor an import block, so the shipped
+    // stacks (backend kept, as `task infra:plan` runs them) and stacks with imports get a root
+    // of their own, sharing the installed provider.
+    const stacks = new Map<string, { label: string; json: Json; ownRoot: boolean }>();
+    const sources = [{ label: "config/profiles.yaml", shipped: true, stacks: shipped }];
+    for (const fixture of validFixtures()) {
+      sources.push({ label: fixture.label, shipped: false, stacks: synthStacks(fixture.environments) });
+    }
+    for (const source of sources) {
+      for (const [stack, json] of Object.entries(source.stacks)) {
+        const encryption = json.terraform.encryption !== undefined;
+        const adjusted = adjustStack(json, {
+          engine,
+          rewriteVersionTo: install.rewriteVersionTo,
+          dropEncryption: withoutCredentials,
+          offline: false,
+        });
+        const ownRoot = source.shipped || adjusted.import !== undefined;
+        if (!ownRoot) delete adjusted.terraform.backend;
+        // The same JSON from several fixtures is validated once, under the first one's name.
+        const key = JSON.stringify({ ...adjusted, "//": undefined });
+        if (stacks.has(key)) continue;
+        const notes = [
+          ...(encryption && engine.kind === "terraform" ? ["without its encryption block: OpenTofu only"] : []),
+          ...(encryption && engine.kind === "tofu" && withoutCredentials
+            ? ["without its encryption block: no AWS credentials"]
+            : []),
+        ];
+        const label = `${source.label}: ${stack} validates${notes.length === 0 ? "" : ` (${notes.join("; ")})`}`;
+        stacks.set(key, { label, json: adjusted, ownRoot });
+      }
+    }
+    const available = install.rewriteVersionTo;
+    const entries = [...stacks.values()].map((entry, index) => ({ ...entry, dir: `s${index}` }));
+    const runnable = entries.filter((e) => !(lacksResourceRegion(available) && resourcesWithRegion(e.json).length > 0));
+    const modules = runnable.filter((e) => !e.ownRoot);
+    const roots = runnable.filter((e) => e.ownRoot);
+
+    const diagnostics = new Map<string, Json[]>();
+    beforeAll(async () => {
+      const root = join(work, "validate");
+      mkdirSync(root, { recursive: true });
+      writeFileSync(
+        join(root, "main.tf.json"),
+        JSON.stringify({ module: Object.fromEntries(modules.map((e) => [e.dir, { source: `./${e.dir}` }])) }),
+      );
+      for (const entry of runnable) {
+        mkdirSync(join(root, entry.dir));
+        writeFileSync(join(root, entry.dir, "cdk.tf.json"), JSON.stringify(entry.json));
+      }
+      const init = await run(root, ["init", "-backend=false", "-input=false"]);
+      if (init.status !== 0) throw new Error(initFailure(root, init));
+      for (const entry of roots) {
+        mkdirSync(join(root, entry.dir, ".terraform"));
+        symlinkSync(join(root, ".terraform", "providers"), join(root, entry.dir, ".terraform", "providers"));
+        symlinkSync(join(root, ".terraform.lock.hcl"), join(root, entry.dir, ".terraform.lock.hcl"));
+      }
+      const dirs = [root, ...roots.map((e) => join(root, e.dir))];
+      const results = await inPairs(dirs, (dir) => run(dir, ["validate", "-json"]));
+      const [combined, ...own] = results.map((r) => JSON.parse(r.stdout).diagnostics as Json[]);
+      for (const entry of modules) {
+        diagnostics.set(
+          entry.dir,
+          (combined ?? []).filter((d) => d.range === undefined || d.range.filename.startsWith(`${entry.dir}/`)),
+        );
+      }
+      roots.forEach((entry, i) => diagnostics.set(entry.dir, own[i] ?? []));
+    }, 180_000);
+
+    for (const entry of entries) {
+      const regions = resourcesWithRegion(entry.json);
+      if (!runnable.includes(entry)) {
+        // Never a pass: the stack uses an argument this provider does not have.
+        it.skip(`${entry.label} (skipped: provider ${available} has no per-resource region, which ${regions.join(", ")} set${regions.length === 1 ? "s" : ""}; needs provider 6)`, () => {});
+        continue;
+      }
+      it(entry.label, () => {
+        const errors = (diagnostics.get(entry.dir) ?? [{ severity: "error", summary: "not validated" }]).filter(
+          (d) => d.severity === "error",
+        );
+        expect(errors.map((d) => `${d.summary}: ${d.detail} (${d.range?.filename})`)).toEqual([]);
+      });
+    }
+  });
+
+  describe(`plan from a state, offline: ${setup}`, () => {
+    const scenarios = ["model-upgrade", "profile-removed", "profile-added", "profile-renamed"] as const;
+    const adjust = (json: Json) =>
+      adjustStack(json, { engine, rewriteVersionTo: install.rewriteVersionTo, dropEncryption: true, offline: true });
+    const base = adjust(synthStacks(resolve(fixtureConfig("engine/base.yaml")))["dev-bedrock"]);
+    const after = Object.fromEntries(
+      scenarios.map((s) => [s, adjust(synthStacks(resolve(fixtureConfig(`engine/${s}.yaml`)))["dev-bedrock"])]),
+    );
+    let changes: Record<string, Map<string, Json>> = {};
+    let planText = "";
+
+    beforeAll(async () => {
+      // One root per side, each scenario a child module: two plans instead of eight.
+      const beforeRoot = join(work, "before");
+      const afterRoot = join(work, "after");
+      const root = JSON.stringify({ module: Object.fromEntries(scenarios.map((s) => [s, { source: `./${s}` }])) });
+      for (const [dir, config] of [
+        [beforeRoot, () => base],
+        [afterRoot, (s: (typeof scenarios)[number]) => after[s]],
+      ] as const) {
+        mkdirSync(dir, { recursive: true });
+        writeFileSync(join(dir, "main.tf.json"), root);
+        for (const s of scenarios) {
+          mkdirSync(join(dir, s));
+          writeFileSync(join(dir, s, "cdk.tf.json"), JSON.stringify(config(s)));
+        }
+      }
+      const init = await run(beforeRoot, ["init", "-input=false"]);
+      if (init.status !== 0) throw new Error(initFailure(beforeRoot, init));
+      // Same modules, same provider: the after root shares the before root's installation.
+      symlinkSync(join(beforeRoot, ".terraform"), join(afterRoot, ".terraform"));
+      symlinkSync(join(beforeRoot, ".terraform.lock.hcl"), join(afterRoot, ".terraform.lock.hcl"));
+
+      const [schemaRun, beforePlan] = await Promise.all([
+        run(beforeRoot, ["providers", "schema", "-json"]),
+        run(beforeRoot, ["plan", "-input=false", "-refresh=false", "-out=before.tfplan"]),
+      ]);
+      expect(beforePlan.status, beforePlan.stderr).toBe(0);
+      const before = JSON.parse((await run(beforeRoot, ["show", "-json", "before.tfplan"])).stdout);
+      const configs = Object.fromEntries(scenarios.map((s) => [s, base]));
+      const state = stateAfterApply(before, JSON.parse(schemaRun.stdout), configs, AWS_PROVIDER_SOURCE);
+      writeFileSync(join(afterRoot, "terraform.tfstate"), JSON.stringify(state));
+
+      // -refresh=false: the state above is what AWS holds; nothing is read from an account.
+      const afterPlan = await run(afterRoot, ["plan", "-input=false", "-refresh=false", "-out=after.tfplan"]);
+      expect(afterPlan.status, afterPlan.stderr).toBe(0);
+      planText = afterPlan.stdout;
+      const plan = JSON.parse((await run(afterRoot, ["show", "-json", "after.tfplan"])).stdout);
+      changes = Object.fromEntries(
+        scenarios.map((s) => [
+          s,
+          new Map(
+            (plan.resource_changes as Json[])
+              .filter((c) => c.mode === "managed" && c.module_address === `module.${s}`)
+              .map((c) => [`${c.type}.${c.name}`, c.change]),
+          ),
+        ]),
+      );
+    }, 180_000);
+
+    /** `type.name` of every managed resource of a stack. */
+    const addresses = (json: Json): string[] =>
+      Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${type}.${name}`));
+    /** The resources a profile's construct made (cdktf path `<stack>/<product>-<purpose>/…`). */
+    const ofProfile = (json: Json, profile: string): string[] =>
+      addresses(json).filter((address) => {
+        const [type, name] = address.split(/\.(.*)/) as [string, string];
+        return (json.resource[type][name]["//"]?.metadata?.path as string).startsWith(`dev-bedrock/${profile}/`);
+      });
+    /** Resources whose configuration reads an attribute of `address`. */
+    const readers = (json: Json, address: string): string[] =>
+      addresses(json).filter((a) => {
+        const [type, name] = a.split(/\.(.*)/) as [string, string];
+        return JSON.stringify(json.resource[type][name]).includes(`\${${address}.`);
+      });
+    /** Every resource's actions, by address. */
+    const actions = (scenario: string): Record<string, string[]> =>
+      Object.fromEntries([...(changes[scenario] ?? new Map()).entries()].map(([a, c]) => [a, c.actions]));
+    const expectAllElseNoOp = (scenario: string, touched: Record<string, string[]>) => {
+      const expected = Object.fromEntries(
+        [...new Set([...addresses(base), ...addresses(after[scenario])])].map((a) => [a, touched[a] ?? ["no-op"]]),
+      );
+      expect(actions(scenario)).toEqual(expected);
+    };
+
+    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name), updates its SSM parameter in place and leaves every other resource alone", () => {
+      const profile = "aws_bedrock_inference_profile.agents-main";
+      const touched: Record<string, string[]> = { [profile]: ["create", "delete"] };
+      for (const reader of readers(after["model-upgrade"], profile)) touched[reader] = ["update"];
+      expect(touched["aws_ssm_parameter.agents-main"]).toEqual(["update"]);
+      expectAllElseNoOp("model-upgrade", touched);
+      expect(changes["model-upgrade"]?.get(profile)?.replace_paths).toEqual(
+        expect.arrayContaining([["model_source"], ["name"]]),
+      );
+      expect(changes["model-upgrade"]?.get("aws_ssm_parameter.agents-main")?.after_unknown.value).toBe(true);
+    });
+
+    it("removing a profile deletes exactly its profile and SSM parameter", () => {
+      const removed = ofProfile(base, "agents-classify");
+      expect(removed).toEqual(expect.arrayContaining(["aws_bedrock_inference_profile.agents-classify", "aws_ssm_parameter.agents-classify"]));
+      expectAllElseNoOp("profile-removed", Object.fromEntries(removed.map((a) => [a, ["delete"]])));
+    });
+
+    it("adding a profile only creates", () => {
+      const added = ofProfile(after["profile-added"], "platform-summarize");
+      expect(added).toEqual(expect.arrayContaining(["aws_bedrock_inference_profile.platform-summarize", "aws_ssm_parameter.platform-summarize"]));
+      expectAllElseNoOp("profile-added", Object.fromEntries(added.map((a) => [a, ["create"]])));
+    });
+
+    it("renaming a profile replaces only that profile, creating the new one first (name), and updates what reads its ARN", () => {
+      const profile = "aws_bedrock_inference_profile.agents-classify";
+      const touched: Record<string, string[]> = { [profile]: ["create", "delete"] };
+      for (const reader of readers(after["profile-renamed"], profile)) touched[reader] = ["update"];
+      expectAllElseNoOp("profile-renamed", touched);
+      expect(changes["profile-renamed"]?.get(profile)?.replace_paths).toEqual([["name"]]);
+    });
+
+    afterAll(() => {
+      // The engine's own summary lines, for whoever reads the log (README quotes them).
+      if (process.env.BEDROCK_PROFILES_ENGINE_LOG) console.log(planText);
+    });
+  });
+});
+
