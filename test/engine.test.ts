@@ -24,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { credentialsProblem } from "../scripts/infra-preflight.ts";
+import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
 import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
 import {
   adjustStack,
@@ -38,7 +39,6 @@ import {
   tempDir,
 } from "./engine.ts";
 import { fixtureConfig, ROOT, readStacks, resolve, shippedConfig } from "./helpers.ts";
-import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Terraform JSON is read structurally
 type Json = any;
@@ -47,7 +47,7 @@ const engine = findEngine(process.env.PATH);
 if (engine === undefined) {
   // The default reporter does not name skipped suites; say it once where everyone sees it.
   console.warn(
-    "real engine tests skipped: neither tofu nor terraform is on PATH; install OpenTofu to run them (README \"Correctness against the real engine\").",
+    'real engine tests skipped: neither tofu nor terraform is on PATH; install OpenTofu to run them (README "Correctness against the real engine").',
   );
 }
 
@@ -62,11 +62,13 @@ function synthStacks(environments: ResolvedEnvironment[]): Record<string, Json> 
   }
 }
 
-/** `task` over `items`, two at a time: the engine loads a 700 MB provider per command. */
-async function inPairs<T, R>(items: readonly T[], task: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let i = 0; i < items.length; i += 2) results.push(...(await Promise.all(items.slice(i, i + 2).map(task))));
-  return results;
+/** A value with every string, number and boolean replaced by its type: what validate checks. */
+function shapeOf(value: Json): Json {
+  if (Array.isArray(value)) return value.map(shapeOf);
+  if (value !== null && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
+  }
+  return typeof value;
 }
 
 /** Every fixture under test/fixtures that passes the checks (the others show errors on purpose). */
@@ -100,7 +102,9 @@ describe.skipIf(engine === undefined)("the real engine", () => {
   const setup = [
     `${engine.kind} (${engine.path})`,
     install.origin,
-    ...(install.rewriteVersionTo === undefined ? [] : [`constraint "${constraint}" rewritten to ${install.rewriteVersionTo}`]),
+    ...(install.rewriteVersionTo === undefined
+      ? []
+      : [`constraint "${constraint}" rewritten to ${install.rewriteVersionTo}`]),
   ].join(", ");
 
   const run = (dir: string, args: string[]): Promise<EngineRun> =>
@@ -108,16 +112,18 @@ describe.skipIf(engine === undefined)("the real engine", () => {
   const initFailure = (dir: string, init: EngineRun) =>
     `${engine.kind} init in ${dir} failed${install.cliConfigFile === undefined ? ` (no provider mirror: set ${PROVIDER_MIRROR_ENV}=<dir> or a filesystem_mirror in TF_CLI_CONFIG_FILE on a machine without the registry)` : ""}:\n${init.stderr}`;
 
+  // The validation and the plans run side by side: each waits on the engine most of its time.
+  const preparations: Array<() => Promise<void>> = [];
+  beforeAll(() => Promise.all(preparations.map((prepare) => prepare())), 300_000);
+
   describe(`validate: ${setup}`, () => {
-    // Most stacks become child modules of one root: one init and one validate instead of one per
-    // stack. A child module may hold neither a backend nor an import block, so the shipped
-    // stacks (backend kept, as `task infra:plan` runs them) and stacks with imports get a root
-    // of their own, sharing the installed provider.
-    const stacks = new Map<string, { label: string; json: Json; ownRoot: boolean }>();
-    const sources = [{ label: "config/profiles.yaml", shipped: true, stacks: shipped }];
-    for (const fixture of validFixtures()) {
-      sources.push({ label: fixture.label, shipped: false, stacks: synthStacks(fixture.environments) });
-    }
+    // Every distinct stack becomes a child module of one root: one init and one validate instead
+    // of one per stack. A child module ignores a backend and may hold no import block: backends
+    // go (validate does not read them), import blocks move to the root, aimed into the module.
+    const stacks = new Map<string, { label: string; json: Json }>();
+    const sources = [{ label: "config/profiles.yaml", stacks: shipped }];
+    for (const fixture of validFixtures())
+      sources.push({ label: fixture.label, stacks: synthStacks(fixture.environments) });
     for (const source of sources) {
       for (const [stack, json] of Object.entries(source.stacks)) {
         const encryption = json.terraform.encryption !== undefined;
@@ -127,8 +133,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
           dropEncryption: withoutCredentials,
           offline: false,
         });
-        const ownRoot = source.shipped || adjusted.import !== undefined;
-        if (!ownRoot) delete adjusted.terraform.backend;
+        delete adjusted.terraform.backend;
         // The same JSON from several fixtures is validated once, under the first one's name.
         const key = JSON.stringify({ ...adjusted, "//": undefined });
         if (stacks.has(key)) continue;
@@ -139,45 +144,53 @@ describe.skipIf(engine === undefined)("the real engine", () => {
             : []),
         ];
         const label = `${source.label}: ${stack} validates${notes.length === 0 ? "" : ` (${notes.join("; ")})`}`;
-        stacks.set(key, { label, json: adjusted, ownRoot });
+        stacks.set(key, { label, json: adjusted });
       }
     }
     const available = install.rewriteVersionTo;
     const entries = [...stacks.values()].map((entry, index) => ({ ...entry, dir: `s${index}` }));
     const runnable = entries.filter((e) => !(lacksResourceRegion(available) && resourcesWithRegion(e.json).length > 0));
-    const modules = runnable.filter((e) => !e.ownRoot);
-    const roots = runnable.filter((e) => e.ownRoot);
 
     const diagnostics = new Map<string, Json[]>();
-    beforeAll(async () => {
+    preparations.push(async () => {
       const root = join(work, "validate");
       mkdirSync(root, { recursive: true });
+      const imports = runnable.flatMap((e) =>
+        ((e.json.import ?? []) as Json[]).map((block) => ({ ...block, to: `module.${e.dir}.${block.to}` })),
+      );
       writeFileSync(
         join(root, "main.tf.json"),
-        JSON.stringify({ module: Object.fromEntries(modules.map((e) => [e.dir, { source: `./${e.dir}` }])) }),
+        JSON.stringify({
+          module: Object.fromEntries(runnable.map((e) => [e.dir, { source: `./${e.dir}` }])),
+          ...(imports.length === 0 ? {} : { import: imports }),
+        }),
       );
+      // The engine starts one provider process per provider block: a module whose provider block
+      // has the shape of one seen before (same arguments, other values) uses the root's instead.
+      const providerShapes = new Set<string>();
       for (const entry of runnable) {
+        const { import: _hoisted, ...json } = entry.json;
+        const shape = JSON.stringify(shapeOf(json.provider));
+        if (providerShapes.has(shape)) delete json.provider;
+        providerShapes.add(shape);
         mkdirSync(join(root, entry.dir));
-        writeFileSync(join(root, entry.dir, "cdk.tf.json"), JSON.stringify(entry.json));
+        writeFileSync(join(root, entry.dir, "cdk.tf.json"), JSON.stringify(json));
       }
       const init = await run(root, ["init", "-backend=false", "-input=false"]);
       if (init.status !== 0) throw new Error(initFailure(root, init));
-      for (const entry of roots) {
-        mkdirSync(join(root, entry.dir, ".terraform"));
-        symlinkSync(join(root, ".terraform", "providers"), join(root, entry.dir, ".terraform", "providers"));
-        symlinkSync(join(root, ".terraform.lock.hcl"), join(root, entry.dir, ".terraform.lock.hcl"));
-      }
-      const dirs = [root, ...roots.map((e) => join(root, e.dir))];
-      const results = await inPairs(dirs, (dir) => run(dir, ["validate", "-json"]));
-      const [combined, ...own] = results.map((r) => JSON.parse(r.stdout).diagnostics as Json[]);
-      for (const entry of modules) {
+      const validation = JSON.parse((await run(root, ["validate", "-json"])).stdout);
+      for (const entry of runnable) {
         diagnostics.set(
           entry.dir,
-          (combined ?? []).filter((d) => d.range === undefined || d.range.filename.startsWith(`${entry.dir}/`)),
+          (validation.diagnostics as Json[]).filter(
+            (d) =>
+              d.range === undefined ||
+              d.range.filename.startsWith(`${entry.dir}/`) ||
+              d.range.filename === "main.tf.json",
+          ),
         );
       }
-      roots.forEach((entry, i) => diagnostics.set(entry.dir, own[i] ?? []));
-    }, 180_000);
+    });
 
     for (const entry of entries) {
       const regions = resourcesWithRegion(entry.json);
@@ -206,11 +219,17 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     let changes: Record<string, Map<string, Json>> = {};
     let planText = "";
 
-    beforeAll(async () => {
+    preparations.push(async () => {
       // One root per side, each scenario a child module: two plans instead of eight.
       const beforeRoot = join(work, "before");
       const afterRoot = join(work, "after");
-      const root = JSON.stringify({ module: Object.fromEntries(scenarios.map((s) => [s, { source: `./${s}` }])) });
+      // The scenarios share one provider block in the root: the engine starts a provider process
+      // per block, and every scenario's is the same (one environment).
+      const root = JSON.stringify({
+        terraform: { required_providers: base.terraform.required_providers },
+        provider: base.provider,
+        module: Object.fromEntries(scenarios.map((s) => [s, { source: `./${s}` }])),
+      });
       for (const [dir, config] of [
         [beforeRoot, () => base],
         [afterRoot, (s: (typeof scenarios)[number]) => after[s]],
@@ -219,7 +238,8 @@ describe.skipIf(engine === undefined)("the real engine", () => {
         writeFileSync(join(dir, "main.tf.json"), root);
         for (const s of scenarios) {
           mkdirSync(join(dir, s));
-          writeFileSync(join(dir, s, "cdk.tf.json"), JSON.stringify(config(s)));
+          const { provider: _inRoot, ...json } = config(s);
+          writeFileSync(join(dir, s, "cdk.tf.json"), JSON.stringify(json));
         }
       }
       const init = await run(beforeRoot, ["init", "-input=false"]);
@@ -253,16 +273,18 @@ describe.skipIf(engine === undefined)("the real engine", () => {
           ),
         ]),
       );
-    }, 180_000);
+    });
 
     /** `type.name` of every managed resource of a stack. */
     const addresses = (json: Json): string[] =>
-      Object.entries(json.resource ?? {}).flatMap(([type, byName]) => Object.keys(byName as Json).map((name) => `${type}.${name}`));
+      Object.entries(json.resource ?? {}).flatMap(([type, byName]) =>
+        Object.keys(byName as Json).map((name) => `${type}.${name}`),
+      );
     /** The resources a profile's construct made (cdktf path `<stack>/<product>-<purpose>/…`). */
     const ofProfile = (json: Json, profile: string): string[] =>
       addresses(json).filter((address) => {
         const [type, name] = address.split(/\.(.*)/) as [string, string];
-        return (json.resource[type][name]["//"]?.metadata?.path as string).startsWith(`dev-bedrock/${profile}/`);
+        return String(json.resource[type][name]["//"]?.metadata?.path).startsWith(`dev-bedrock/${profile}/`);
       });
     /** Resources whose configuration reads an attribute of `address`. */
     const readers = (json: Json, address: string): string[] =>
@@ -294,13 +316,20 @@ describe.skipIf(engine === undefined)("the real engine", () => {
 
     it("removing a profile deletes exactly its profile and SSM parameter", () => {
       const removed = ofProfile(base, "agents-classify");
-      expect(removed).toEqual(expect.arrayContaining(["aws_bedrock_inference_profile.agents-classify", "aws_ssm_parameter.agents-classify"]));
+      expect(removed).toEqual(
+        expect.arrayContaining(["aws_bedrock_inference_profile.agents-classify", "aws_ssm_parameter.agents-classify"]),
+      );
       expectAllElseNoOp("profile-removed", Object.fromEntries(removed.map((a) => [a, ["delete"]])));
     });
 
     it("adding a profile only creates", () => {
       const added = ofProfile(after["profile-added"], "platform-summarize");
-      expect(added).toEqual(expect.arrayContaining(["aws_bedrock_inference_profile.platform-summarize", "aws_ssm_parameter.platform-summarize"]));
+      expect(added).toEqual(
+        expect.arrayContaining([
+          "aws_bedrock_inference_profile.platform-summarize",
+          "aws_ssm_parameter.platform-summarize",
+        ]),
+      );
       expectAllElseNoOp("profile-added", Object.fromEntries(added.map((a) => [a, ["create"]])));
     });
 
@@ -318,4 +347,3 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     });
   });
 });
-

@@ -78,7 +78,8 @@ export function providerInstallation(
   pinnedVersion: string,
   workDir: string,
 ): ProviderInstallation {
-  const configEnv = engine.kind === "tofu" ? (env.TOFU_CLI_CONFIG_FILE ?? env.TF_CLI_CONFIG_FILE) : env.TF_CLI_CONFIG_FILE;
+  const configEnv =
+    engine.kind === "tofu" ? (env.TOFU_CLI_CONFIG_FILE ?? env.TF_CLI_CONFIG_FILE) : env.TF_CLI_CONFIG_FILE;
   const defaultConfig = join(homedir(), engine.kind === "tofu" ? ".tofurc" : ".terraformrc");
   const userConfig = [configEnv, defaultConfig].find((file) => file !== undefined && existsSync(file));
   const mirrors = [
@@ -106,7 +107,10 @@ export function providerInstallation(
       symlinkSync(join(from, zip), join(workDir, "mirror", host, namespace, type, zip));
     }
     const cliConfigFile = join(workDir, "cli.tfrc");
-    writeFileSync(cliConfigFile, `provider_installation {\n  filesystem_mirror {\n    path = "${join(workDir, "mirror")}"\n  }\n}\n`);
+    writeFileSync(
+      cliConfigFile,
+      `provider_installation {\n  filesystem_mirror {\n    path = "${join(workDir, "mirror")}"\n  }\n}\n`,
+    );
     const linkedNote = chosen.host === host ? "" : `, its ${chosen.host} copy linked as ${host}`;
     return {
       cliConfigFile,
@@ -140,7 +144,12 @@ export interface EngineRun {
 }
 
 /** Run the engine in `dir` (async, so that independent commands overlap). */
-export function runEngine(engine: Engine, cliConfigFile: string | undefined, dir: string, args: string[]): Promise<EngineRun> {
+export function runEngine(
+  engine: Engine,
+  cliConfigFile: string | undefined,
+  dir: string,
+  args: string[],
+): Promise<EngineRun> {
   return new Promise((done) => {
     execFile(
       engine.path,
@@ -152,7 +161,9 @@ export function runEngine(engine: Engine, cliConfigFile: string | undefined, dir
           ...process.env,
           TF_IN_AUTOMATION: "1",
           CHECKPOINT_DISABLE: "1",
-          ...(cliConfigFile === undefined ? {} : { TF_CLI_CONFIG_FILE: cliConfigFile, TOFU_CLI_CONFIG_FILE: cliConfigFile }),
+          ...(cliConfigFile === undefined
+            ? {}
+            : { TF_CLI_CONFIG_FILE: cliConfigFile, TOFU_CLI_CONFIG_FILE: cliConfigFile }),
         },
       },
       (error, stdout, stderr) => {
@@ -259,7 +270,9 @@ function sensitivePaths(marks: Json, path: Json[] = []): Json[][] {
   return Object.entries(marks).flatMap(([key, value]) =>
     sensitivePaths(value, [
       ...path,
-      Array.isArray(marks) ? { type: "index", value: { value: Number(key), type: "number" } } : { type: "get_attr", value: key },
+      Array.isArray(marks)
+        ? { type: "index", value: { value: Number(key), type: "number" } }
+        : { type: "get_attr", value: key },
     ]),
   );
 }
@@ -274,7 +287,8 @@ function fakeId(address: string): string {
  * The state an apply of `plan` would leave (state format v4): every managed resource the plan
  * creates, with the values it planned, and the ones it left unknown filled as AWS would
  * (ARNs, IDs; a reference to another resource's attribute takes that attribute's value).
- * `configs` are the child modules' stack JSON by module name; `schema` is `providers schema -json`.
+ * `configs` are the child modules' stack JSON by module name (their provider block, in the root,
+ * configures them all); `schema` is `providers schema -json`.
  */
 export function stateAfterApply(plan: Json, schema: Json, configs: Record<string, Json>, providerSource: string): Json {
   const resourceSchemas = Object.values(schema.provider_schemas as Record<string, Json>)[0].resource_schemas;
@@ -314,7 +328,7 @@ export function stateAfterApply(plan: Json, schema: Json, configs: Record<string
       module,
       type: change.type,
       name: change.name,
-      provider: `${module}.provider["${providerSource}"]`,
+      provider: `provider["${providerSource}"]`,
       instances: [
         {
           schema_version: resourceSchemas[change.type].version ?? 0,
@@ -331,5 +345,12 @@ export function stateAfterApply(plan: Json, schema: Json, configs: Record<string
     for (let i = pending.length - 1; i >= 0; i--) if (pending[i]?.()) pending.splice(i, 1);
   }
   if (pending.length > 0) throw new Error("a reference in the before plan points at no planned resource");
-  return { version: 4, terraform_version: "1.10.0", serial: 1, lineage: "bedrock-profiles-engine-test", outputs: {}, resources };
+  return {
+    version: 4,
+    terraform_version: "1.10.0",
+    serial: 1,
+    lineage: "bedrock-profiles-engine-test",
+    outputs: {},
+    resources,
+  };
 }
