@@ -23,6 +23,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { readPlan, renderPlanReview } from "../review/plan.ts";
 import { credentialsProblem } from "../scripts/infra-preflight.ts";
 import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
 import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
@@ -218,6 +219,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     );
     let changes: Record<string, Map<string, Json>> = {};
     let planText = "";
+    let plan: Json;
 
     preparations.push(async () => {
       // One root per side, each scenario a child module: two plans instead of eight.
@@ -262,7 +264,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       const afterPlan = await run(afterRoot, ["plan", "-input=false", "-refresh=false", "-out=after.tfplan"]);
       expect(afterPlan.status, afterPlan.stderr).toBe(0);
       planText = afterPlan.stdout;
-      const plan = JSON.parse((await run(afterRoot, ["show", "-json", "after.tfplan"])).stdout);
+      plan = JSON.parse((await run(afterRoot, ["show", "-json", "after.tfplan"])).stdout);
       changes = Object.fromEntries(
         scenarios.map((s) => [
           s,
@@ -296,17 +298,17 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     const actions = (scenario: string): Record<string, string[]> =>
       Object.fromEntries([...(changes[scenario] ?? new Map()).entries()].map(([a, c]) => [a, c.actions]));
     const expectAllElseNoOp = (scenario: string, touched: Record<string, string[]>) => {
-      const expected = Object.fromEntries(
-        [...new Set([...addresses(base), ...addresses(after[scenario])])].map((a) => [a, touched[a] ?? ["no-op"]]),
-      );
+      const all = new Set([...addresses(base), ...addresses(after[scenario]), ...Object.keys(touched)]);
+      const expected = Object.fromEntries([...all].map((a) => [a, touched[a] ?? ["no-op"]]));
       expect(actions(scenario)).toEqual(expected);
     };
 
-    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name), updates its SSM parameter in place and leaves every other resource alone", () => {
+    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name; the default description names the model too), updates its SSM parameter in place and leaves every other resource alone", () => {
       const profile = "aws_bedrock_inference_profile.agents-main";
       const touched: Record<string, string[]> = { [profile]: ["create", "delete"] };
       for (const reader of readers(after["model-upgrade"], profile)) touched[reader] = ["update"];
-      expect(touched["aws_ssm_parameter.agents-main"]).toEqual(["update"]);
+      // Named here too, so that a parameter whose address moved shows in the engine's actions.
+      touched["aws_ssm_parameter.agents-main"] = ["update"];
       expectAllElseNoOp("model-upgrade", touched);
       expect(changes["model-upgrade"]?.get(profile)?.replace_paths).toEqual(
         expect.arrayContaining([["model_source"], ["name"]]),
@@ -315,21 +317,20 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     });
 
     it("removing a profile deletes exactly its profile and SSM parameter", () => {
-      const removed = ofProfile(base, "agents-classify");
-      expect(removed).toEqual(
-        expect.arrayContaining(["aws_bedrock_inference_profile.agents-classify", "aws_ssm_parameter.agents-classify"]),
-      );
+      const removed = [
+        "aws_bedrock_inference_profile.agents-classify",
+        "aws_ssm_parameter.agents-classify",
+        ...ofProfile(base, "agents-classify"),
+      ];
       expectAllElseNoOp("profile-removed", Object.fromEntries(removed.map((a) => [a, ["delete"]])));
     });
 
     it("adding a profile only creates", () => {
-      const added = ofProfile(after["profile-added"], "platform-summarize");
-      expect(added).toEqual(
-        expect.arrayContaining([
-          "aws_bedrock_inference_profile.platform-summarize",
-          "aws_ssm_parameter.platform-summarize",
-        ]),
-      );
+      const added = [
+        "aws_bedrock_inference_profile.platform-summarize",
+        "aws_ssm_parameter.platform-summarize",
+        ...ofProfile(after["profile-added"], "platform-summarize"),
+      ];
       expectAllElseNoOp("profile-added", Object.fromEntries(added.map((a) => [a, ["create"]])));
     });
 
@@ -339,6 +340,17 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       for (const reader of readers(after["profile-renamed"], profile)) touched[reader] = ["update"];
       expectAllElseNoOp("profile-renamed", touched);
       expect(changes["profile-renamed"]?.get(profile)?.replace_paths).toEqual([["name"]]);
+    });
+
+    it("the plan review (npm run review -- --plan) names the replacement, its order and the in-place update", () => {
+      const report = renderPlanReview(readPlan(plan, "after"));
+      const profile = "module.model-upgrade.aws_bedrock_inference_profile.agents-main";
+      const parameter = "module.model-upgrade.aws_ssm_parameter.agents-main";
+      expect(report).toContain(
+        `| \`${profile}\` | \`description\`, \`model_source\`, \`name\` | ✅ creates the new one, updates \`${parameter}\` in place, then destroys the old one |`,
+      );
+      expect(report).toContain(`| \`${parameter}\` | \`insecure_value\`, \`value\`, \`version\` |`);
+      expect(report).toContain("| `module.profile-removed.aws_bedrock_inference_profile.agents-classify` |");
     });
 
     afterAll(() => {
