@@ -259,11 +259,15 @@ describe("hazards", () => {
     expect(review.hazards.map(hazardId)).toEqual(["import-changed dev rd/haiku"]);
   });
 
-  it("a model change on an adopted profile that keeps its name is ignored", () => {
+  // Provider >= 6.29.0 reads model_source back after an import (hashicorp/terraform-provider-aws#45713):
+  // no ignore_changes pin, so an adopted profile is replaced like any other.
+  it("a model change on an adopted profile that keeps its name is a replacement under a held name", () => {
     const { review, lines } = reviewCase("adopted-model-change");
-    expect(review.hazards.map(hazardId)).toEqual(["source-change-ignored dev rd/haiku"]);
-    expect(outline(review).dev).toEqual({ ...NOTHING, status: "changed", updated: ["rd/haiku"], unchanged: 0 });
-    expect(lines).toContain("| `rd/haiku` | ignored (adopted): model: `claude-haiku-45` → `claude-sonnet-45` |");
+    expect(review.hazards.map(hazardId)).toEqual(["name-held dev rd/haiku"]);
+    expect(outline(review).dev).toEqual({ ...NOTHING, status: "changed", replaced: ["rd/haiku: model"], unchanged: 0 });
+    expect(lines).toContain(
+      "| `rd/haiku` | model: `claude-haiku-45` → `claude-sonnet-45` | ❌ no: the name `rd-haiku` is still held, the create fails | `/dev/rd/bedrock/haiku/inference-profile-arn`: new ARN, updated in place |",
+    );
   });
 
   it("a changed backend: the state moves", () => {
