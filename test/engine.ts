@@ -75,7 +75,7 @@ function compareVersions(a: string, b: string): number {
 export function providerInstallation(
   engine: Engine,
   env: NodeJS.ProcessEnv,
-  pinnedVersion: string,
+  constraint: string,
   workDir: string,
 ): ProviderInstallation {
   const configEnv =
@@ -93,8 +93,8 @@ export function providerInstallation(
       mirroredVersions(join(mirror, h, namespace, type), platform).map((version) => ({ host: h, version })),
     );
     if (found.length === 0) continue;
-    const pinned = found.find((f) => f.version === pinnedVersion);
-    const chosen = pinned ?? [...found].sort((a, b) => compareVersions(b.version, a.version))[0];
+    const newestFirst = [...found].sort((a, b) => compareVersions(b.version, a.version));
+    const chosen = newestFirst.find((f) => satisfies(f.version, constraint)) ?? newestFirst[0];
     if (chosen === undefined) continue;
     const linked = join(workDir, "mirror", host, namespace, type, chosen.version);
     mkdirSync(linked, { recursive: true });
@@ -115,7 +115,7 @@ export function providerInstallation(
     return {
       cliConfigFile,
       origin: `provider ${chosen.version} from the mirror ${mirror}${linkedNote}`,
-      rewriteVersionTo: chosen.version === pinnedVersion ? undefined : chosen.version,
+      rewriteVersionTo: satisfies(chosen.version, constraint) ? undefined : chosen.version,
     };
   }
   return { cliConfigFile: userConfig, origin: "provider from the registry", rewriteVersionTo: undefined };
