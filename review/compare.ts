@@ -321,7 +321,6 @@ function compareEnvironment(
   for (const profile of after.profiles) {
     const old = baseByAddress.get(profile.address);
     if (old === undefined) continue;
-    const adopted = profile.importId !== undefined;
     const tags = tagChanges(old.tags, profile.tags);
     const importChange = change("import", old.importId, profile.importId)[0];
     const allCauses = replacementCauses(old, profile);

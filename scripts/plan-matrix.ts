@@ -25,9 +25,7 @@ export function planMatrix(environments: readonly ResolvedEnvironment[]): PlanMa
       ...(environment.backend === undefined
         ? ["no `backend:` (local state: the runner has none, every profile would plan as new)"]
         : []),
-      ...(environment.assumeRole === undefined
-        ? ["no `assumeRole:` (the CI role cannot reach its account)"]
-        : []),
+      ...(environment.assumeRole === undefined ? ["no `assumeRole:` (the CI role cannot reach its account)"] : []),
     ];
     if (reasons.length === 0) plannable.push(environment.stackName);
     else skipped.push({ stack: environment.stackName, reason: reasons.join("; ") });
