@@ -282,11 +282,16 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       Object.entries(json.resource ?? {}).flatMap(([type, byName]) =>
         Object.keys(byName as Json).map((name) => `${type}.${name}`),
       );
-    /** The resources a profile's construct made (cdktf path `<stack>/<product>-<purpose>/…`). */
+    /**
+     * A profile's resources, whatever their type: made by its construct (cdktf path
+     * `<stack>/<product>-<purpose>/…`) or named after its address (`<product>-<purpose>[-…]`),
+     * as SPEC has every per-profile resource.
+     */
     const ofProfile = (json: Json, profile: string): string[] =>
       addresses(json).filter((address) => {
         const [type, name] = address.split(/\.(.*)/) as [string, string];
-        return String(json.resource[type][name]["//"]?.metadata?.path).startsWith(`dev-bedrock/${profile}/`);
+        const path = String(json.resource[type][name]["//"]?.metadata?.path);
+        return path.startsWith(`dev-bedrock/${profile}/`) || name === profile || name.startsWith(`${profile}-`);
       });
     /** Resources whose configuration reads an attribute of `address`. */
     const readers = (json: Json, address: string): string[] =>
