@@ -14,6 +14,7 @@ import { resolveEnvironments } from "../config/resolve.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
 import { compareConfigs, type ReviewSide } from "./compare.ts";
+import { runPlanReview } from "./plan.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
@@ -161,6 +162,8 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
  * exit code. Errors it can explain are on stderr with exit 1; anything else throws.
  */
 export function runReview(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): ReviewRun {
+  // A plan instead of the config (review/plan.ts): what the engine will do, in the same words.
+  if (argv.some((arg) => arg === "--plan" || arg.startsWith("--plan="))) return runPlanReview(argv);
   try {
     return { ...review(argv, cwd, env), stderr: "" };
   } catch (error) {

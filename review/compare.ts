@@ -8,8 +8,8 @@
  *   (`copy_from`) or its `region` changes; only `tags` are updated in place.
  * - It has `create_before_destroy`: the replacement is created while the old profile still
  *   exists, so it needs a name not held in that account and region.
- * - Adopted profiles (`import:`) have `ignore_changes = [model_source]`
- *   (hashicorp/terraform-provider-aws#45705): a `copy_from` change alone is not applied to them.
+ * - Adopted profiles (`import:`) are no different: the provider floor 6.29.0 reads `model_source`
+ *   back after an import (hashicorp/terraform-provider-aws#45713), so no `ignore_changes` pin.
  * - `aws_ssm_parameter` holds the profile ARN at a name derived from env, product and purpose,
  *   in the profile's region: a replacement rewrites its value in place, unless its region changes.
  */
@@ -152,9 +152,6 @@ export interface Review {
   /** In head order, then environments only the base has. Empty when either side is invalid. */
   readonly environments: readonly EnvironmentReview[];
 }
-
-/** Causes that change only `copy_from`, which adopted profiles ignore. */
-const SOURCE_CAUSES: ReadonlySet<ReplacementCause> = new Set(["model", "geography", "account"]);
 
 /** Production environments get marked in the report: `prod`, `production`, `prod-…`. */
 export function isProduction(env: string): boolean {
@@ -333,11 +330,9 @@ function compareEnvironment(
   for (const profile of after.profiles) {
     const old = baseByAddress.get(profile.address);
     if (old === undefined) continue;
-    const adopted = profile.importId !== undefined;
     const tags = tagChanges(old.tags, profile.tags);
     const importChange = change("import", old.importId, profile.importId)[0];
-    const allCauses = replacementCauses(old, profile, { before: before.accountId, after: after.accountId });
-    const causes = adopted ? allCauses.filter((cause) => !SOURCE_CAUSES.has(cause.field)) : allCauses;
+    const causes = replacementCauses(old, profile, { before: before.accountId, after: after.accountId });
     if (causes.length > 0) {
       const nameHeld = !checkNameFree(profile);
       // Dropping the import with a replacement under a free name is how an adopted profile is
@@ -352,7 +347,7 @@ function compareEnvironment(
       replaced.push({
         before: old,
         after: profile,
-        causes: adopted ? allCauses : causes,
+        causes,
         tags,
         nameHeld,
         zeroGap: !nameHeld && ssmInPlace,
@@ -368,7 +363,7 @@ function compareEnvironment(
       });
       continue;
     }
-    const ignoredSourceChanges = adopted ? allCauses : [];
+    const ignoredSourceChanges: ValueChange<ReplacementCause>[] = [];
     if (tags.length === 0 && importChange === undefined && ignoredSourceChanges.length === 0) {
       unchanged++;
       continue;

@@ -139,9 +139,8 @@ function hazardText(hazard: Hazard, review: Review): string {
       return (
         `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
         "If the import was never applied, the plan creates a profile instead of adopting the existing one, and the create fails on the name. " +
-        "If it was applied, the import block itself could go, but `import:` also sets `ignore_changes = [model_source]`: without it provider 6.25.0 " +
-        "plans a replacement under the same name, which fails ([#45705](https://github.com/hashicorp/terraform-provider-aws/issues/45705)). " +
-        "Safe way: keep `import:` (harmless once applied); drop it only in a change that also renames the profile."
+        "Once it was applied in every environment the profile lists, the import block can go: the profile is in the state. " +
+        "Safe way: drop `import:` only after `task infra:plan` showed the import applied (0 to import) everywhere."
       );
     case "import-changed":
       return (

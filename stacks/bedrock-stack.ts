@@ -16,6 +16,14 @@ import { stateEncryptionBlock } from "./state-encryption.ts";
  */
 export const AWS_PROVIDER_SOURCE = "registry.opentofu.org/hashicorp/aws";
 
+/**
+ * The provider versions a stack admits. cdktf writes its bindings' exact version (6.25.0), which
+ * cannot read `model_source` back after an import (hashicorp/terraform-provider-aws#45705);
+ * 6.29.0 fixes it (hashicorp/terraform-provider-aws#45713). The 6.25.0 bindings still describe
+ * every argument we use; 7.0 may break them.
+ */
+export const AWS_PROVIDER_VERSION = ">= 6.29.0, < 7.0.0";
+
 /** Props of {@link BedrockStack}. */
 export interface BedrockStackProps {
   readonly environment: ResolvedEnvironment;
@@ -47,6 +55,7 @@ export class BedrockStack extends TerraformStack {
           }),
     });
     this.addOverride("terraform.required_providers.aws.source", AWS_PROVIDER_SOURCE);
+    this.addOverride("terraform.required_providers.aws.version", AWS_PROVIDER_VERSION);
 
     if (environment.backend === undefined) {
       new LocalBackend(this, { path: props.localStatePath });

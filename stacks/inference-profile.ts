@@ -42,13 +42,9 @@ export class InferenceProfile extends Construct {
       ...(profile.description === undefined ? {} : { description: profile.description }),
       modelSource: [{ copyFrom: this.copyFrom }],
       tags: { ...profile.tags },
-      lifecycle: {
-        createBeforeDestroy: true,
-        // Provider 6.25.0 cannot read model_source back after import and would plan a
-        // replacement (hashicorp/terraform-provider-aws#45705). A real model change also
-        // changes the name, which forces the replacement anyway.
-        ...(profile.importId === undefined ? {} : { ignoreChanges: ["model_source"] }),
-      },
+      // No ignore_changes on adopted profiles: the provider floor (AWS_PROVIDER_VERSION) reads
+      // model_source back after an import (hashicorp/terraform-provider-aws#45713).
+      lifecycle: { createBeforeDestroy: true },
     });
     this.resource.overrideLogicalId(profile.address);
     if (profile.importId !== undefined) this.resource.importFrom(profile.importId);

@@ -107,10 +107,9 @@ describe("adopted profiles", () => {
     ]);
   });
 
-  it("ignores model_source on adopted profiles only (hashicorp/terraform-provider-aws#45705)", () => {
+  it("pins nothing on adopted profiles: provider >= 6.29.0 reads model_source back (hashicorp/terraform-provider-aws#45713)", () => {
     expect(global.resource.aws_bedrock_inference_profile["rd-haiku-45"].lifecycle).toEqual({
       create_before_destroy: true,
-      ignore_changes: ["model_source"],
     });
     expect(prod.resource.aws_bedrock_inference_profile["agents-main"].lifecycle).toEqual({
       create_before_destroy: true,
@@ -119,8 +118,11 @@ describe("adopted profiles", () => {
 });
 
 describe("provider and backend", () => {
-  it("pins the provider by its fully qualified OpenTofu source", () => {
-    expect(prod.terraform.required_providers.aws).toEqual({ source: AWS_PROVIDER_SOURCE, version: "6.25.0" });
+  it("admits the provider by its fully qualified OpenTofu source from 6.29.0, which reads model_source back after import", () => {
+    expect(prod.terraform.required_providers.aws).toEqual({
+      source: AWS_PROVIDER_SOURCE,
+      version: ">= 6.29.0, < 7.0.0",
+    });
   });
 
   it("refuses to run against another account than the environment's", () => {

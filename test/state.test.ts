@@ -150,16 +150,16 @@ describe("AWS provider", () => {
 
   it("is sourced from the OpenTofu registry, fully qualified (opentofu/opentofu#2402)", () => {
     expect(prod.terraform.required_providers).toEqual({
-      aws: { source: "registry.opentofu.org/hashicorp/aws", version: "6.25.0" },
+      aws: { source: "registry.opentofu.org/hashicorp/aws", version: ">= 6.29.0, < 7.0.0" },
     });
   });
 });
 
 describe("adoption", () => {
-  it("imports the existing profile and ignores its unreadable model_source (hashicorp/terraform-provider-aws#45705)", () => {
+  it("imports the existing profile, with no ignore_changes: provider >= 6.29.0 reads model_source back (hashicorp/terraform-provider-aws#45713)", () => {
     expect(prod.import).toEqual([{ id: "acwt9yee9wzo", to: "aws_bedrock_inference_profile.rd-haiku-45" }]);
     const adopted = prod.resource.aws_bedrock_inference_profile["rd-haiku-45"];
-    expect(adopted.lifecycle).toEqual({ create_before_destroy: true, ignore_changes: ["model_source"] });
+    expect(adopted.lifecycle).toEqual({ create_before_destroy: true });
     expect(adopted.name).toBe("rd-haiku-45");
     expect(adopted.description).toBeUndefined();
     expect(shared.import).toBeUndefined();
