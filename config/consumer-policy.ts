@@ -38,39 +38,82 @@ export interface PolicyArns {
   readonly accountId: string;
 }
 
+/** The global condition key holding the region a request names; `unspecified` for a global route. */
+export const REQUESTED_REGION_KEY = "aws:RequestedRegion";
+
 /**
- * The statements of a profile's consumer policy, as few as the grant allows:
- * - `InvokeProfile`: the application profile and, for a cross-region source, the
- *   system-defined profile it copies from (source region, deploying account).
- * - `InvokeModelThroughProfile`: the foundation model in each destination region of the source
- *   region (`*` for global or unknown routing; the profile's own region for `geography: none`),
- *   only when reached through this profile's inference profile(s), so the model cannot be
- *   called directly, bypassing cost attribution (SPEC "Consumer access").
- *   For a cross-region source the condition lists both ARNs because AWS does not document which one the key carries on a call through an application profile;
- *   listing only the application profile would break every call if it is the other. The
- *   price: a direct call to the system-defined profile (granted above anyway) also works.
- *   Calling the model directly, or through any other profile, does not (README "For consumers").
+ * The statements of a profile's consumer policy: exactly what a call *through the application
+ * profile* needs, and nothing a direct call could use (SPEC "Consumer access"). Every grant of the
+ * system-defined profile or of the foundation model holds only when `bedrock:InferenceProfileArn`
+ * is the application profile; a direct call (where it is absent, or the system profile) is not
+ * allowed. Sources for each statement: README "For consumers".
+ * - `InvokeProfile`: the application profile, the ARN the consumer passes as `modelId`.
+ * - `InvokeThroughProfile`: the system-defined profile it copies from and the foundation model
+ *   in each destination region of the source region (geographic; `*` for a custom model of
+ *   unknown routing), or the model in the profile's own region (`geography: none`). For a
+ *   global profile: the system profile and the model in the source region, with
+ *   `aws:RequestedRegion` = the source region.
+ * - `InvokeGlobalThroughProfile` (global only): the region-less foundation model ARN
+ *   `arn:aws:bedrock:::foundation-model/<id>` with `aws:RequestedRegion` = `unspecified`, the
+ *   form AWS documents for the routing of a global profile
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
  */
 export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyArns): PolicyStatement[] {
-  const modelThroughProfile = (regions: readonly string[], profileArns: readonly string[]): PolicyStatement => ({
-    sid: "InvokeModelThroughProfile",
-    actions: INVOKE_ACTIONS,
-    resources: regions.map((region) =>
-      formatArn(foundationModelArn(profile.copyFrom.partition, region, profile.modelId)),
-    ),
-    conditions: [{ test: "StringEquals", variable: INFERENCE_PROFILE_ARN_KEY, values: profileArns }],
+  const { partition } = profile.copyFrom;
+  const throughProfile: PolicyCondition = {
+    test: "StringEquals",
+    variable: INFERENCE_PROFILE_ARN_KEY,
+    values: [arns.profileArn],
+  };
+  const requestedRegion = (region: string): PolicyCondition => ({
+    test: "StringEquals",
+    variable: REQUESTED_REGION_KEY,
+    values: [region],
   });
+  const modelArn = (region: string) => formatArn(foundationModelArn(partition, region, profile.modelId));
+  const invokeProfile: PolicyStatement = {
+    sid: "InvokeProfile",
+    actions: INVOKE_ACTIONS,
+    resources: [arns.profileArn],
+  };
   if (profile.geography === "none") {
     return [
-      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
-      modelThroughProfile([profile.region], [arns.profileArn]),
+      invokeProfile,
+      {
+        sid: "InvokeThroughProfile",
+        actions: INVOKE_ACTIONS,
+        resources: [modelArn(profile.region)],
+        conditions: [throughProfile],
+      },
     ];
   }
   const systemProfileArn = formatArn(profile.copyFrom, arns.accountId);
+  if (profile.geography === "global") {
+    return [
+      invokeProfile,
+      {
+        sid: "InvokeThroughProfile",
+        actions: INVOKE_ACTIONS,
+        resources: [systemProfileArn, modelArn(profile.region)],
+        conditions: [throughProfile, requestedRegion(profile.region)],
+      },
+      {
+        sid: "InvokeGlobalThroughProfile",
+        actions: INVOKE_ACTIONS,
+        resources: [modelArn("")],
+        conditions: [throughProfile, requestedRegion("unspecified")],
+      },
+    ];
+  }
   const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
   return [
-    { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, systemProfileArn] },
-    modelThroughProfile(regions, [arns.profileArn, systemProfileArn]),
+    invokeProfile,
+    {
+      sid: "InvokeThroughProfile",
+      actions: INVOKE_ACTIONS,
+      resources: [systemProfileArn, ...regions.map(modelArn)],
+      conditions: [throughProfile],
+    },
   ];
 }
 

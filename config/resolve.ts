@@ -41,6 +41,8 @@ export interface ResolvedProfile {
   /** Regions whose foundation model may serve this profile; `"*"` when unknown or global. */
   readonly destinationRegions: readonly string[] | "*";
   readonly ssmParameterName: string;
+  /** Where consumers read the base model ID (SDKs pick the request format from it); beside the ARN's. */
+  readonly modelIdParameterName: string;
   /** Resource tags; the provider adds the environment's `defaultTags`. */
   readonly tags: Readonly<Record<string, string>>;
   /** The existing profile's ID when adopted with `import:`. */
@@ -137,6 +139,11 @@ export function ssmParameterName(env: string, product: string, purpose: string):
     : `/${env}/${product}/bedrock/${purpose}/inference-profile-arn`;
 }
 
+/** Where consumers read the base model ID: the ARN's parameter path, ending `inference-profile-model-id`. */
+export function modelIdParameterName(env: string, product: string, purpose: string): string {
+  return ssmParameterName(env, product, purpose).replace(/-arn$/, "-model-id");
+}
+
 /**
  * The slot a profile name takes: names are unique per account and region. An environment
  * without `accountId` counts as an account of its own, since which one it deploys to is known
@@ -213,6 +220,7 @@ export function resolveProfile(
     copyFrom: copyFromArn(model, geography, region, environment.accountId),
     destinationRegions: destinationRegions(model, geography, region),
     ssmParameterName: ssmParameterName(env, product, purpose),
+    modelIdParameterName: modelIdParameterName(env, product, purpose),
     tags: profileTags(product, productConfig.tags, profile),
     ...(profile.import === undefined ? {} : { importId: profile.import }),
   };

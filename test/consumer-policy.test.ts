@@ -21,22 +21,25 @@ const PROFILE_ARN = "arn:aws:bedrock:eu-central-1:444444444444:application-infer
 const ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
+const THROUGH_PROFILE = { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] };
+
 describe("consumerPolicyStatements", () => {
-  it("cross-region EU: the two profiles, then the model in each EU destination region through them only", () => {
+  it("cross-region EU: the application profile; the system profile and the model in each EU destination only through it", () => {
     const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`;
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/main"), { profileArn: PROFILE_ARN, accountId: "444444444444" }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeModelThroughProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
-        resources: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
-          (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
-        ),
-        conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
+        resources: [
+          systemProfile,
+          ...["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
+            (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
+          ),
         ],
+        conditions: [THROUGH_PROFILE],
       },
     ]);
   });
@@ -50,15 +53,15 @@ describe("consumerPolicyStatements", () => {
     ).toEqual([
       { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeModelThroughProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
         resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
-        conditions: [{ test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] }],
+        conditions: [THROUGH_PROFILE],
       },
     ]);
   });
 
-  it("global: the model in any region, through the profiles only", () => {
+  it("global: the source region's system profile and model, then the region-less model with aws:RequestedRegion unspecified, through the profile only", () => {
     const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
     const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`;
     expect(
@@ -67,13 +70,23 @@ describe("consumerPolicyStatements", () => {
         accountId: "444444444444",
       }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeModelThroughProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
-        resources: [`arn:aws:bedrock:*::foundation-model/${model}`],
+        resources: [systemProfile, `arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
         conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
+          THROUGH_PROFILE,
+          { test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-central-1"] },
+        ],
+      },
+      {
+        sid: "InvokeGlobalThroughProfile",
+        actions: ACTIONS,
+        resources: [`arn:aws:bedrock:::foundation-model/${model}`],
+        conditions: [
+          THROUGH_PROFILE,
+          { test: "StringEquals", variable: "aws:RequestedRegion", values: ["unspecified"] },
         ],
       },
     ]);
@@ -86,37 +99,40 @@ describe("consumerPolicyStatements", () => {
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/us"), { profileArn: usProfileArn, accountId: "444444444444" }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [usProfileArn, systemProfile] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [usProfileArn] },
       {
-        sid: "InvokeModelThroughProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
-        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
-          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
-        ),
-        conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [usProfileArn, systemProfile] },
+        resources: [
+          systemProfile,
+          ...["us-east-1", "us-east-2", "us-west-2"].map(
+            (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+          ),
         ],
+        conditions: [{ ...THROUGH_PROFILE, values: [usProfileArn] }],
       },
     ]);
   });
 
   it("names the deploying account in the system-defined profile when the environment has none", () => {
-    const [first] = consumerPolicyStatements(profileOf("sandbox", "shop/main"), {
+    const [, through] = consumerPolicyStatements(profileOf("sandbox", "shop/main"), {
       profileArn: "PROFILE",
       accountId: "${data.aws_caller_identity.current.account_id}",
     });
-    expect(first.resources).toEqual([
-      "PROFILE",
+    expect(through.resources[0]).toBe(
       `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
-    ]);
+    );
   });
 
-  it("never grants bedrock:* nor Resource *", () => {
+  it("never grants bedrock:* nor Resource *, and conditions every grant but the application profile's on it alone", () => {
     for (const environment of environments) {
       for (const profile of environment.profiles) {
-        for (const statement of consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" })) {
+        const [first, ...rest] = consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" });
+        expect(first).toEqual({ sid: "InvokeProfile", actions: ACTIONS, resources: ["P"] });
+        for (const statement of rest) {
           expect(statement.actions).toEqual(ACTIONS);
           expect(statement.resources).not.toContain("*");
+          expect(statement.conditions).toContainEqual({ ...THROUGH_PROFILE, values: ["P"] });
         }
       }
     }
@@ -124,23 +140,34 @@ describe("consumerPolicyStatements", () => {
 });
 
 describe("iamPolicyDocument", () => {
-  it("renders the statements as the IAM JSON a consumer attaches", () => {
+  it("renders the statements as the IAM JSON a consumer attaches, both keys of a global grant in one StringEquals", () => {
     const statements = consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
       profileArn: "P",
       accountId: "444444444444",
     });
-    const systemProfile =
-      "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0";
+    const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
     expect(iamPolicyDocument(statements)).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P", systemProfile] },
+        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P"] },
         {
-          Sid: "InvokeModelThroughProfile",
+          Sid: "InvokeThroughProfile",
           Effect: "Allow",
           Action: ACTIONS,
-          Resource: ["arn:aws:bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"],
-          Condition: { StringEquals: { "bedrock:InferenceProfileArn": ["P", systemProfile] } },
+          Resource: [
+            `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`,
+            `arn:aws:bedrock:eu-central-1::foundation-model/${model}`,
+          ],
+          Condition: {
+            StringEquals: { "bedrock:InferenceProfileArn": ["P"], "aws:RequestedRegion": ["eu-central-1"] },
+          },
+        },
+        {
+          Sid: "InvokeGlobalThroughProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: [`arn:aws:bedrock:::foundation-model/${model}`],
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": ["P"], "aws:RequestedRegion": ["unspecified"] } },
         },
       ],
     });
@@ -156,22 +183,21 @@ describe("the synthesized policy documents", () => {
     const model = "anthropic.claude-3-5-haiku-20241022-v1:0";
     const systemProfile = `arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.${model}`;
     expect(prod.data.aws_iam_policy_document["shop-us-consumer"].statement).toEqual([
+      { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-us.arn}"] },
       {
-        sid: "InvokeProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
-        resources: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
-      },
-      {
-        sid: "InvokeModelThroughProfile",
-        actions: ACTIONS,
-        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
-          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
-        ),
+        resources: [
+          systemProfile,
+          ...["us-east-1", "us-east-2", "us-west-2"].map(
+            (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+          ),
+        ],
         condition: [
           {
             test: "StringEquals",
             variable: "bedrock:InferenceProfileArn",
-            values: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+            values: ["${aws_bedrock_inference_profile.shop-us.arn}"],
           },
         ],
       },
@@ -182,7 +208,7 @@ describe("the synthesized policy documents", () => {
     expect(prod.data.aws_iam_policy_document["shop-single-consumer"].statement).toEqual([
       { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-single.arn}"] },
       {
-        sid: "InvokeModelThroughProfile",
+        sid: "InvokeThroughProfile",
         actions: ACTIONS,
         resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
         condition: [
@@ -197,8 +223,8 @@ describe("the synthesized policy documents", () => {
   });
 
   it("use the caller identity for the account where the environment names none", () => {
-    const [first] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
-    expect(first.resources[1]).toBe(
+    const [, through] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
+    expect(through.resources[0]).toBe(
       `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
     );
   });
@@ -220,6 +246,7 @@ describe("the synthesized policy documents", () => {
       model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",
       copy_from: "arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
       ssm_parameter: "/prod/shop/bedrock/us/inference-profile-arn",
+      model_id_ssm_parameter: "/prod/shop/bedrock/us/inference-profile-model-id",
     });
   });
 });

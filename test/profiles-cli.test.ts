@@ -115,15 +115,18 @@ describe("npm run profiles -- policy", () => {
     expect(JSON.parse(result.stdout)).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: [profileArn, systemProfile] },
+        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: [profileArn] },
         {
-          Sid: "InvokeModelThroughProfile",
+          Sid: "InvokeThroughProfile",
           Effect: "Allow",
           Action: ACTIONS,
-          Resource: ["us-east-1", "us-east-2", "us-west-2"].map(
-            (region) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0`,
-          ),
-          Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn, systemProfile] } },
+          Resource: [
+            systemProfile,
+            ...["us-east-1", "us-east-2", "us-west-2"].map(
+              (region) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0`,
+            ),
+          ],
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
         },
       ],
     });
@@ -161,7 +164,7 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
       'profiles: unknown environment "prd"\n    allowed: prod, sandbox\n    fix: did you mean "prod"?\n',
     ],
     [["--product", "shp"], 'profiles: unknown product "shp"\n    allowed: shop\n    fix: did you mean "shop"?\n'],
-    [["polcy"], 'profiles: unknown command "polcy"\n    allowed: policy\n    fix: did you mean "policy"?\n'],
+    [["polcy"], 'profiles: unknown command "polcy"\n    allowed: policy, guardrail\n    fix: did you mean "policy"?\n'],
     [
       ["policy", "prod"],
       'profiles: policy takes an environment and a profile, got "prod"\n    fix: npm run profiles -- policy <env> <product>/<purpose>\n',
@@ -217,8 +220,10 @@ describe("the entry point, as npm run profiles runs it", () => {
     expect(result.status).toBe(0);
     expect(JSON.parse(result.stdout).Statement[0].Resource).toEqual([
       "<value of SSM parameter /prod/agents/bedrock/inference-profile-arn>",
-      `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`,
     ]);
+    expect(JSON.parse(result.stdout).Statement[1].Resource[0]).toBe(
+      `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`,
+    );
   });
 
   it("exits 2 on a usage error, without a stack trace", () => {

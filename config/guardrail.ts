@@ -1,0 +1,61 @@
+/**
+ * The organisation guardrail that enforces ADR-0007 whatever a consumer's own policy grants: no
+ * Bedrock invocation of a foundation model or a system-defined inference profile unless the call
+ * goes through an application inference profile (SPEC "Consumer access"). Pure: `npm run
+ * profiles -- guardrail` prints it. Where to attach it and what it breaks: README "Organisation
+ * guardrail".
+ */
+import { INFERENCE_PROFILE_ARN_KEY, INVOKE_ACTIONS } from "./consumer-policy.ts";
+
+/** One statement of a guardrail, in IAM JSON. */
+export interface GuardrailStatement {
+  readonly Sid: string;
+  readonly Effect: "Allow" | "Deny";
+  readonly Action: string | readonly string[];
+  readonly Resource: string | readonly string[];
+  readonly Condition?: Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+}
+
+/** A guardrail policy document. */
+export interface GuardrailDocument {
+  readonly Version: "2012-10-17";
+  readonly Statement: readonly GuardrailStatement[];
+}
+
+/**
+ * Deny invoking a foundation model or a system-defined profile unless `bedrock:InferenceProfileArn`
+ * is an application inference profile. The key is absent on a direct model call, and
+ * `ArnNotLike` matches a missing key, so a direct call is denied. `arn:*:bedrock:*::…` also matches
+ * the region-less `arn:aws:bedrock:::foundation-model/…` a global route is authorized against
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
+ * AWS's own SCP example of "invoke a foundation model except through the inference profile" has
+ * the same shape (https://repost.aws/knowledge-center/bedrock-access-denied-exception), but lets
+ * system-defined profiles through too; this one does not.
+ */
+export const DENY_INVOKE_EXCEPT_THROUGH_APPLICATION_PROFILE: GuardrailStatement = {
+  Sid: "DenyBedrockInvokeExceptThroughApplicationInferenceProfile",
+  Effect: "Deny",
+  Action: INVOKE_ACTIONS,
+  Resource: ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"],
+  Condition: { ArnNotLike: { [INFERENCE_PROFILE_ARN_KEY]: "arn:*:bedrock:*:*:application-inference-profile/*" } },
+};
+
+/** The service control policy, attached to an OU or account in AWS Organizations. */
+export function guardrailServiceControlPolicy(): GuardrailDocument {
+  return { Version: "2012-10-17", Statement: [DENY_INVOKE_EXCEPT_THROUGH_APPLICATION_PROFILE] };
+}
+
+/**
+ * The same as a permissions boundary, for an account without Organizations. A boundary only
+ * caps what identity policies grant, so it allows everything else explicitly
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
+ */
+export function guardrailPermissionsBoundary(): GuardrailDocument {
+  return {
+    Version: "2012-10-17",
+    Statement: [
+      { Sid: "AllowWhatIdentityPoliciesGrant", Effect: "Allow", Action: "*", Resource: "*" },
+      DENY_INVOKE_EXCEPT_THROUGH_APPLICATION_PROFILE,
+    ],
+  };
+}
