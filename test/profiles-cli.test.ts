@@ -147,6 +147,43 @@ describe("npm run profiles -- policy", () => {
   });
 });
 
+describe("npm run profiles -- guardrail", () => {
+  const deny = {
+    Sid: "DenyBedrockInvokeExceptThroughApplicationInferenceProfile",
+    Effect: "Deny",
+    Action: ACTIONS,
+    Resource: ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"],
+    Condition: {
+      ArnNotLike: { "bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*" },
+    },
+  };
+
+  it("prints the service control policy, and where to attach it on stderr; no profiles file needed", () => {
+    const result = runProfilesCommand(["guardrail"], join(ROOT, "no-such-profiles.yaml"));
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ Version: "2012-10-17", Statement: [deny] });
+    expect(result.stderr).toBe(
+      "Attach it as a service control policy to the OUs or accounts that use Bedrock (README: Organisation guardrail).\n",
+    );
+  });
+
+  it("prints the same deny as a permissions boundary that allows everything else", () => {
+    expect(JSON.parse(run("guardrail", "boundary").stdout)).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "AllowWhatIdentityPoliciesGrant", Effect: "Allow", Action: "*", Resource: "*" }, deny],
+    });
+  });
+
+  it("refuses another kind", () => {
+    expect(run("guardrail", "rcp")).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr:
+        'profiles: guardrail takes scp or boundary, got "rcp"\n    allowed: scp, boundary\n    fix: npm run profiles -- guardrail scp\n',
+    });
+  });
+});
+
 describe("usage errors: what was given, what exists, a fix; exit 2", () => {
   const cases: [string[], string][] = [
     [

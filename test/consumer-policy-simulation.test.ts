@@ -1,0 +1,216 @@
+/**
+ * The synthesized consumer policies, evaluated by an IAM policy engine with the request context
+ * AWS documents for each call: through the application profile it is allowed (every destination
+ * region, streaming and not); a direct call to the system-defined profile or to the model, or a
+ * call through another profile, is not. Also the organisation guardrail
+ * (`npm run profiles -- guardrail`) against the same calls.
+ */
+import { describe, expect, it } from "vitest";
+import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
+import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
+import { fixtureConfig, resolve, synth } from "./helpers.ts";
+import { type BedrockAuthorization, decide, type PolicyJson } from "./iam-simulation.ts";
+
+const config = fixtureConfig("consumer-policy-shapes.yaml");
+const prod = resolve(config).find((environment) => environment.env === "prod");
+const stack = synth(config)["prod-bedrock"].json;
+const ACCOUNT = "444444444444";
+const ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"] as const;
+
+/** The resolved profile `key` of prod in the fixture. */
+function profileOf(key: string): ResolvedProfile {
+  const found = prod?.profiles.find((profile) => profile.key === key);
+  if (found === undefined) throw new Error(`no ${key} in prod`);
+  return found;
+}
+
+/** The application profile's ARN once applied (an ID AWS would generate). */
+function applicationProfileArn(profile: ResolvedProfile): string {
+  return `arn:aws:bedrock:${profile.region}:${ACCOUNT}:application-inference-profile/${profile.address}0id`;
+}
+
+/**
+ * The synthesized `data.aws_iam_policy_document` of a profile as the IAM JSON it renders, with
+ * the application profile's ARN in place of its token.
+ */
+function synthesizedPolicy(profile: ResolvedProfile): PolicyJson {
+  const token = `\${aws_bedrock_inference_profile.${profile.address}.arn}`;
+  const arn = (value: string) => (value === token ? applicationProfileArn(profile) : value);
+  const statements = stack.data.aws_iam_policy_document[`${profile.address}-consumer`].statement;
+  return {
+    Version: "2012-10-17",
+    Statement: statements.map(
+      (statement: {
+        sid: string;
+        actions: string[];
+        resources: string[];
+        condition?: { test: string; variable: string; values: string[] }[];
+      }) => ({
+        Sid: statement.sid,
+        Effect: "Allow",
+        Action: statement.actions,
+        Resource: statement.resources.map(arn),
+        ...(statement.condition === undefined
+          ? {}
+          : {
+              Condition: Object.fromEntries(
+                statement.condition.map(({ test }) => [
+                  test,
+                  Object.fromEntries(
+                    statement.condition
+                      ?.filter((condition) => condition.test === test)
+                      .map((condition) => [condition.variable, condition.values.map(arn)]) ?? [],
+                  ),
+                ]),
+              ),
+            }),
+      }),
+    ),
+  };
+}
+
+const modelArn = (profile: ResolvedProfile, region: string) =>
+  `arn:aws:bedrock:${region}::foundation-model/${profile.modelId}`;
+
+/** The regions whose model a call through the profile may reach, as AWS authorizes them. */
+function servingRegions(profile: ResolvedProfile): string[] {
+  if (profile.geography === "none") return [profile.region];
+  // A global route: the source region's model, or the region-less ARN with RequestedRegion
+  // "unspecified" (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
+  if (profile.geography === "global") return [profile.region, ""];
+  if (profile.destinationRegions === "*") throw new Error(`${profile.key}: the fixture routes every profile`);
+  return [...profile.destinationRegions];
+}
+
+/**
+ * The authorizations of one call through the application profile that Bedrock serves in
+ * `region`: the application profile, the system-defined profile it copies from (cross-region
+ * only), and the model there, each with the application profile as `bedrock:InferenceProfileArn`.
+ */
+function callThroughApplicationProfile(
+  profile: ResolvedProfile,
+  action: BedrockAuthorization["action"],
+  region: string,
+): BedrockAuthorization[] {
+  const through = applicationProfileArn(profile);
+  return [
+    { action, resource: through, inferenceProfileArn: through, requestedRegion: profile.region },
+    ...(profile.geography === "none"
+      ? []
+      : [
+          {
+            action,
+            resource: formatArn(profile.copyFrom, ACCOUNT),
+            inferenceProfileArn: through,
+            requestedRegion: profile.region,
+          },
+        ]),
+    {
+      action,
+      resource: modelArn(profile, region),
+      inferenceProfileArn: through,
+      requestedRegion: region === "" ? "unspecified" : region,
+    },
+  ];
+}
+
+/**
+ * Calls that bypass the application profile: each must be refused. With `otherProfiles`, also a
+ * call through another application profile, which a consumer policy refuses but the guardrail
+ * does not (that call's cost is attributed too, to the other profile's tags).
+ */
+function bypasses(profile: ResolvedProfile, otherProfiles = true): [string, BedrockAuthorization][] {
+  const systemProfile = formatArn(profile.copyFrom, ACCOUNT);
+  const otherProfile = `arn:aws:bedrock:${profile.region}:${ACCOUNT}:application-inference-profile/someoneelse`;
+  return ACTIONS.flatMap((action): [string, BedrockAuthorization][] => [
+    [
+      `${action} on the model in ${profile.region}, directly`,
+      { action, resource: modelArn(profile, profile.region), requestedRegion: profile.region },
+    ],
+    ...(otherProfiles
+      ? [
+          [
+            `${action} on the model, through another application profile`,
+            {
+              action,
+              resource: modelArn(profile, profile.region),
+              inferenceProfileArn: otherProfile,
+              requestedRegion: profile.region,
+            },
+          ] as [string, BedrockAuthorization],
+        ]
+      : []),
+    ...(profile.geography === "none"
+      ? []
+      : ([
+          [
+            `${action} on the system-defined profile, directly`,
+            { action, resource: systemProfile, inferenceProfileArn: systemProfile, requestedRegion: profile.region },
+          ],
+          ...servingRegions(profile).map((region): [string, BedrockAuthorization] => [
+            `${action} on the model in ${region || "any region (global)"}, through the system-defined profile`,
+            {
+              action,
+              resource: modelArn(profile, region),
+              inferenceProfileArn: systemProfile,
+              requestedRegion: region === "" ? "unspecified" : region,
+            },
+          ]),
+        ] as [string, BedrockAuthorization][])),
+  ]);
+}
+
+const SHAPES: [string, string][] = [
+  ["eu (geographic)", "shop/main"],
+  ["us (geographic, another region than the stack's)", "shop/us"],
+  ["global", "shop/worldwide"],
+  ["single-region (geography none)", "shop/single"],
+];
+
+describe.each(SHAPES)("the synthesized consumer policy of a %s profile", (_, key) => {
+  const profile = profileOf(key);
+  const policy = synthesizedPolicy(profile);
+
+  it.each(
+    servingRegions(profile).flatMap((region) => ACTIONS.map((action) => [action, region || "any region"] as const)),
+  )("allows %s through the application profile, served in %s", async (action, region) => {
+    const calls = callThroughApplicationProfile(profile, action, region === "any region" ? "" : region);
+    const decisions = await Promise.all(calls.map((call) => decide({ identity: [policy] }, call)));
+    expect(decisions).toEqual(calls.map(() => "Allowed"));
+  });
+
+  it.each(bypasses(profile))("refuses %s", async (_, call) => {
+    expect(await decide({ identity: [policy] }, call)).toBe("ImplicitlyDenied");
+  });
+});
+
+describe("the organisation guardrail, over a role allowed every Bedrock call", () => {
+  const adminPolicy = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: "bedrock:*", Resource: "*" }],
+  };
+  const guardrails: [string, { serviceControlPolicies?: PolicyJson[]; permissionsBoundary?: PolicyJson }][] = [
+    ["as a service control policy", { serviceControlPolicies: [guardrailServiceControlPolicy()] }],
+    ["as a permissions boundary", { permissionsBoundary: guardrailPermissionsBoundary() }],
+  ];
+
+  describe.each(guardrails)("%s", (_, guardrail) => {
+    describe.each(SHAPES)("for a %s profile", (_, key) => {
+      const profile = profileOf(key);
+
+      it("allows every call through the application profile", async () => {
+        const calls = servingRegions(profile).flatMap((region) =>
+          ACTIONS.flatMap((action) => callThroughApplicationProfile(profile, action, region)),
+        );
+        const decisions = await Promise.all(
+          calls.map((call) => decide({ identity: [adminPolicy], ...guardrail }, call)),
+        );
+        expect(decisions).toEqual(calls.map(() => "Allowed"));
+      });
+
+      it.each(bypasses(profile, false))("denies %s", async (_, call) => {
+        expect(await decide({ identity: [adminPolicy], ...guardrail }, call)).toBe("ExplicitlyDenied");
+      });
+    });
+  });
+});
