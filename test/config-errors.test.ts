@@ -194,7 +194,7 @@ describe("the model catalog", () => {
     expect(refusal("unknown-model.yaml")).toBe(`test/fixtures/unknown-model.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/unknown-model.yaml:9:16 products.agents.profiles.main.model: unknown model "claude-sonet-45"
-    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
+    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
 `);
   });
@@ -583,7 +583,7 @@ test/fixtures/shape-error-beside-rule-error.yaml:13:16 products.agents.profiles.
     fix: set geography: us on this profile, or geography: none for the foundation model in one region, or choose another model
 
 test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.main.model: unknown model "claude-sonet-45"
-    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
+    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
 `);
   });
