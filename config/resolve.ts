@@ -4,7 +4,14 @@
  * addresses, names, descriptions, ARNs, tags and SSM paths. `rules.ts` checks the results of
  * these same functions, so what is validated is exactly what is synthesized.
  */
-import { type CatalogModel, destinationRegions, type Geography, type ModelCatalog } from "./catalog.ts";
+import {
+  type CatalogModel,
+  type CrossRegionGeography,
+  destinationRegions,
+  type Geography,
+  type ModelCatalog,
+  routingOf,
+} from "./catalog.ts";
 import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
 
 /** The parts of an ARN; `account: null` stands for the deploying account, known only at plan time. */
@@ -167,16 +174,30 @@ export function profileTags(
   return { product, ...productTags, ...profile.tags };
 }
 
-/** Every catalog model: the built-in ones plus the config's `models:`. */
-export function modelCatalog(builtIn: ModelCatalog, config: ProfilesConfig): ModelCatalog {
-  const custom = Object.entries(config.models).map(([key, model]): [string, CatalogModel] => [
-    key,
-    {
-      id: model.id,
-      name: model.name ?? key,
-      geographies: Object.fromEntries(model.geographies.map((geo) => [geo, undefined])),
-    },
-  ]);
+/**
+ * Every catalog model: the built-in ones plus the config's `models:`. A custom model's routing
+ * is its `routing:`, else the built-in data's when AWS lists its ID (`routingOf`), so its
+ * consumer policy names real regions; its geographies are those listed, those routed, or else
+ * the data's.
+ */
+export function modelCatalog(
+  builtIn: ModelCatalog,
+  config: ProfilesConfig,
+  knownRouting: (id: string) => CatalogModel["geographies"] | undefined = routingOf,
+): ModelCatalog {
+  const custom = Object.entries(config.models).map(([key, model]): [string, CatalogModel] => {
+    const known = knownRouting(model.id) ?? {};
+    const listed = [...new Set([...model.geographies, ...Object.keys(model.routing ?? {})])];
+    const geographies = (listed.length > 0 ? listed : Object.keys(known)) as CrossRegionGeography[];
+    return [
+      key,
+      {
+        id: model.id,
+        name: model.name ?? key,
+        geographies: Object.fromEntries(geographies.map((geo) => [geo, model.routing?.[geo] ?? known[geo]])),
+      },
+    ];
+  });
   return { ...builtIn, ...Object.fromEntries(custom) };
 }
 

@@ -327,7 +327,7 @@ test/fixtures/typos-in-keys.yaml:6:1 prodcts: unknown key "prodcts"
     fix: did you mean "products"?
 
 test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown key "geography"
-    allowed: id, name, geographies
+    allowed: id, name, geographies, routing
     fix: did you mean "geographies"?
 `);
   });
