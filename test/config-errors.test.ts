@@ -381,6 +381,28 @@ test/fixtures/ssm-name-too-long.yaml:8:7 products.agents.profiles.${purpose}: SS
   });
 });
 
+describe("the model ID parameter beside the ARN's", () => {
+  it("is checked too: its name is 5 characters longer, so a purpose can fit the ARN's and not its own", () => {
+    // ARN prefix arn:aws:ssm:eu-central-1:444444444444:parameter (47) + the name: at most 1011.
+    const purpose = "a".repeat(920); // ARN name 963 characters, model ID name 968
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments:
+  prod: { accountId: "444444444444" }
+products:
+  agents:
+    profiles:
+      ${purpose}: { model: claude-sonnet-45, envs: [prod], name: agents-long-prod, description: Agents }
+`;
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:8:7 products.agents.profiles.${purpose}: SSM parameter name "/prod/agents/bedrock/${purpose}/inference-profile-model-id" is not accepted by SSM
+    allowed: a-zA-Z0-9_.-/, at most 15 levels and 1011 characters with its ARN prefix
+    fix: shorten the environment, product or purpose key
+`);
+  });
+});
+
 describe("names unique per account and region", () => {
   const twoEnvironments = (dev: string, pre: string) => `
 version: 1
