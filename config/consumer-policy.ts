@@ -49,7 +49,7 @@ export const REQUESTED_REGION_KEY = "aws:RequestedRegion";
  * allowed. Sources for each statement: README "For consumers".
  * - `InvokeProfile`: the application profile, the ARN the consumer passes as `modelId`.
  * - `InvokeThroughProfile`: the system-defined profile it copies from and the foundation model
- *   in each destination region of the source region (geographic; `*` for a custom model of
+ *   in the source region and each of its destination regions (geographic; `*` for a custom model of
  *   unknown routing), or the model in the profile's own region (`geography: none`). For a
  *   global profile: the system profile and the model in the source region, with
  *   `aws:RequestedRegion` = the source region.
@@ -105,7 +105,10 @@ export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyA
       },
     ];
   }
-  const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
+  // "The foundation model in both the requesting Region and all destination Regions"
+  // (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html).
+  const regions =
+    profile.destinationRegions === "*" ? ["*"] : [...new Set([profile.region, ...profile.destinationRegions])].sort();
   return [
     invokeProfile,
     {

@@ -79,7 +79,7 @@ function servingRegions(profile: ResolvedProfile): string[] {
   // "unspecified" (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
   if (profile.geography === "global") return [profile.region, ""];
   if (profile.destinationRegions === "*") throw new Error(`${profile.key}: the fixture routes every profile`);
-  return [...profile.destinationRegions];
+  return [...new Set([profile.region, ...profile.destinationRegions])];
 }
 
 /**

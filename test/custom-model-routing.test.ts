@@ -45,6 +45,23 @@ describe("a custom model's routing", () => {
     ]);
   });
 
+  it("grants the model in the source region too when the routing leaves it out, as AWS requires", () => {
+    const [config] = resolve(
+      configFrom(`version: 1
+defaults: { region: eu-west-2, geography: eu }
+environments: { prod: { accountId: "444444444444" } }
+models:
+  mistral-large: { id: mistral.mistral-large-3-v1:0, routing: { eu: { eu-west-2: [eu-west-3, eu-west-1] } } }
+products:
+  shop:
+    profiles:
+      main: { model: mistral-large, envs: [prod] }
+`),
+    );
+    const [, through] = consumerPolicyStatements(config.profiles[0], { profileArn: "P", accountId: "444444444444" });
+    expect(through.resources.slice(1).map((arn) => arn.split(":")[3])).toEqual(["eu-west-1", "eu-west-2", "eu-west-3"]);
+  });
+
   it("makes the rules check the source region against it", () => {
     const yaml = `version: 1
 defaults: { region: eu-north-1, geography: eu }
