@@ -43,20 +43,26 @@ export const REQUESTED_REGION_KEY = "aws:RequestedRegion";
 
 /**
  * The statements of a profile's consumer policy: exactly what a call *through the application
- * profile* needs, and nothing a direct call could use (SPEC "Consumer access"). Every grant of the
- * system-defined profile or of the foundation model holds only when `bedrock:InferenceProfileArn`
- * is the application profile; a direct call (where it is absent, or the system profile) is not
- * allowed. Sources for each statement: README "For consumers".
- * - `InvokeProfile`: the application profile, the ARN the consumer passes as `modelId`.
- * - `InvokeThroughProfile`: the system-defined profile it copies from and the foundation model
- *   in the source region and each of its destination regions (geographic; `*` for a custom model of
- *   unknown routing), or the model in the profile's own region (`geography: none`). For a
- *   global profile: the system profile and the model in the source region, with
- *   `aws:RequestedRegion` = the source region.
- * - `InvokeGlobalThroughProfile` (global only): the region-less foundation model ARN
- *   `arn:aws:bedrock:::foundation-model/<id>` with `aws:RequestedRegion` = `unspecified`, the
- *   form AWS documents for the routing of a global profile
+ * profile* needs, and nothing that completes a direct call (SPEC "Consumer access"). Sources for
+ * each statement: README "For consumers".
+ *
+ * Bedrock authorizes a call through a cross-region profile against the profile, and against the
+ * foundation model in the source and each destination region; `bedrock:InferenceProfileArn` is
+ * set on the model evaluations only, never on the profile's
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html).
+ * So a profile grant cannot carry that condition, and the model grants hold it: they name only the
+ * application profile. A direct call to the system-defined profile is then refused at its model
+ * evaluations, a direct call to the model has no profile at all; neither completes.
+ * - `InvokeProfile`: the application profile (the consumer's `modelId`) and, for a geographic
+ *   source, the system-defined profile it copies from (source region, deploying account).
+ * - `InvokeGlobalProfile` (global): the system-defined profile, with `aws:RequestedRegion` = the
+ *   source region, as AWS's global form has it
  *   (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
+ * - `InvokeModelThroughProfile`: the foundation model in the source region and each destination
+ *   region (geographic; `*` for a custom model of unknown routing), in the profile's own region
+ *   (`geography: none`), or in the source region with `aws:RequestedRegion` (global).
+ * - `InvokeGlobalModelThroughProfile` (global): the region-less `arn:aws:bedrock:::foundation-model/<id>`
+ *   with `aws:RequestedRegion` = `unspecified`, the form AWS documents for global routing.
  */
 export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyArns): PolicyStatement[] {
   const { partition } = profile.copyFrom;
@@ -71,34 +77,31 @@ export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyA
     values: [region],
   });
   const modelArn = (region: string) => formatArn(foundationModelArn(partition, region, profile.modelId));
-  const invokeProfile: PolicyStatement = {
-    sid: "InvokeProfile",
+  const modelThroughProfile = (regions: readonly string[], region?: string): PolicyStatement => ({
+    sid: "InvokeModelThroughProfile",
     actions: INVOKE_ACTIONS,
-    resources: [arns.profileArn],
-  };
+    resources: regions.map(modelArn),
+    conditions: region === undefined ? [throughProfile] : [throughProfile, requestedRegion(region)],
+  });
   if (profile.geography === "none") {
     return [
-      invokeProfile,
-      {
-        sid: "InvokeThroughProfile",
-        actions: INVOKE_ACTIONS,
-        resources: [modelArn(profile.region)],
-        conditions: [throughProfile],
-      },
+      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
+      modelThroughProfile([profile.region]),
     ];
   }
   const systemProfileArn = formatArn(profile.copyFrom, arns.accountId);
   if (profile.geography === "global") {
     return [
-      invokeProfile,
+      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeGlobalProfile",
         actions: INVOKE_ACTIONS,
-        resources: [systemProfileArn, modelArn(profile.region)],
-        conditions: [throughProfile, requestedRegion(profile.region)],
+        resources: [systemProfileArn],
+        conditions: [requestedRegion(profile.region)],
       },
+      modelThroughProfile([profile.region], profile.region),
       {
-        sid: "InvokeGlobalThroughProfile",
+        sid: "InvokeGlobalModelThroughProfile",
         actions: INVOKE_ACTIONS,
         resources: [modelArn("")],
         conditions: [throughProfile, requestedRegion("unspecified")],
@@ -110,13 +113,8 @@ export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyA
   const regions =
     profile.destinationRegions === "*" ? ["*"] : [...new Set([profile.region, ...profile.destinationRegions])].sort();
   return [
-    invokeProfile,
-    {
-      sid: "InvokeThroughProfile",
-      actions: INVOKE_ACTIONS,
-      resources: [systemProfileArn, ...regions.map(modelArn)],
-      conditions: [throughProfile],
-    },
+    { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, systemProfileArn] },
+    modelThroughProfile(regions),
   ];
 }
 

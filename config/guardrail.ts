@@ -1,7 +1,7 @@
 /**
  * The organisation guardrail that enforces ADR-0007 whatever a consumer's own policy grants: no
- * Bedrock invocation of a foundation model or a system-defined inference profile unless the call
- * goes through an application inference profile (SPEC "Consumer access"). Pure: `npm run
+ * Bedrock invocation of a foundation model, directly or through a system-defined inference
+ * profile, unless the call goes through an application inference profile (SPEC "Consumer access"). Pure: `npm run
  * profiles -- guardrail` prints it. Where to attach it and what it breaks: README "Organisation
  * guardrail".
  */
@@ -23,10 +23,14 @@ export interface GuardrailDocument {
 }
 
 /**
- * Deny invoking a foundation model or a system-defined profile unless `bedrock:InferenceProfileArn`
- * is an application inference profile. The key is absent on a direct model call, and
- * `ArnNotLike` matches a missing key, so a direct call is denied. `arn:*:bedrock:*::…` also matches
- * the region-less `arn:aws:bedrock:::foundation-model/…` a global route is authorized against
+ * Deny invoking a foundation model unless `bedrock:InferenceProfileArn` is an application
+ * inference profile. Bedrock sets that key on the foundation model evaluations of a call through
+ * a profile, not on the profile's own evaluation
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html),
+ * so the deny sits on the models: a direct model call has no key (`ArnNotLike` matches a missing
+ * key) and a direct call to a system-defined profile carries that profile's ARN; both are denied.
+ * `arn:*:bedrock:*::…` also matches the region-less `arn:aws:bedrock:::foundation-model/…` a
+ * global route is authorized against
  * (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
  * AWS's own SCP example of "invoke a foundation model except through the inference profile" has
  * the same shape (https://repost.aws/knowledge-center/bedrock-access-denied-exception), but lets
@@ -36,7 +40,7 @@ export const DENY_INVOKE_EXCEPT_THROUGH_APPLICATION_PROFILE: GuardrailStatement 
   Sid: "DenyBedrockInvokeExceptThroughApplicationInferenceProfile",
   Effect: "Deny",
   Action: INVOKE_ACTIONS,
-  Resource: ["arn:*:bedrock:*::foundation-model/*", "arn:*:bedrock:*:*:inference-profile/*"],
+  Resource: "arn:*:bedrock:*::foundation-model/*",
   Condition: { ArnNotLike: { [INFERENCE_PROFILE_ARN_KEY]: "arn:*:bedrock:*:*:application-inference-profile/*" } },
 };
 

@@ -22,23 +22,21 @@ const ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"]
 const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
 const THROUGH_PROFILE = { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] };
+const inRegion = (region: string) => ({ test: "StringEquals", variable: "aws:RequestedRegion", values: [region] });
 
 describe("consumerPolicyStatements", () => {
-  it("cross-region EU: the application profile; the system profile and the model in each EU destination only through it", () => {
+  it("cross-region EU: the two profiles, then the model in each EU destination region only through the application profile", () => {
     const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`;
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/main"), { profileArn: PROFILE_ARN, accountId: "444444444444" }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
-        resources: [
-          systemProfile,
-          ...["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
-            (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
-          ),
-        ],
+        resources: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
+        ),
         conditions: [THROUGH_PROFILE],
       },
     ]);
@@ -53,7 +51,7 @@ describe("consumerPolicyStatements", () => {
     ).toEqual([
       { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
         resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
         conditions: [THROUGH_PROFILE],
@@ -61,9 +59,8 @@ describe("consumerPolicyStatements", () => {
     ]);
   });
 
-  it("global: the source region's system profile and model, then the region-less model with aws:RequestedRegion unspecified, through the profile only", () => {
+  it("global: AWS's three-part form, the models only through the application profile", () => {
     const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
-    const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`;
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
         profileArn: PROFILE_ARN,
@@ -72,22 +69,22 @@ describe("consumerPolicyStatements", () => {
     ).toEqual([
       { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeGlobalProfile",
         actions: ACTIONS,
-        resources: [systemProfile, `arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
-        conditions: [
-          THROUGH_PROFILE,
-          { test: "StringEquals", variable: "aws:RequestedRegion", values: ["eu-central-1"] },
-        ],
+        resources: [`arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`],
+        conditions: [inRegion("eu-central-1")],
       },
       {
-        sid: "InvokeGlobalThroughProfile",
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: [`arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
+        conditions: [THROUGH_PROFILE, inRegion("eu-central-1")],
+      },
+      {
+        sid: "InvokeGlobalModelThroughProfile",
         actions: ACTIONS,
         resources: [`arn:aws:bedrock:::foundation-model/${model}`],
-        conditions: [
-          THROUGH_PROFILE,
-          { test: "StringEquals", variable: "aws:RequestedRegion", values: ["unspecified"] },
-        ],
+        conditions: [THROUGH_PROFILE, inRegion("unspecified")],
       },
     ]);
   });
@@ -99,40 +96,38 @@ describe("consumerPolicyStatements", () => {
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/us"), { profileArn: usProfileArn, accountId: "444444444444" }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [usProfileArn] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [usProfileArn, systemProfile] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
-        resources: [
-          systemProfile,
-          ...["us-east-1", "us-east-2", "us-west-2"].map(
-            (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
-          ),
-        ],
+        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+        ),
         conditions: [{ ...THROUGH_PROFILE, values: [usProfileArn] }],
       },
     ]);
   });
 
   it("names the deploying account in the system-defined profile when the environment has none", () => {
-    const [, through] = consumerPolicyStatements(profileOf("sandbox", "shop/main"), {
+    const [first] = consumerPolicyStatements(profileOf("sandbox", "shop/main"), {
       profileArn: "PROFILE",
       accountId: "${data.aws_caller_identity.current.account_id}",
     });
-    expect(through.resources[0]).toBe(
+    expect(first.resources).toEqual([
+      "PROFILE",
       `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
-    );
+    ]);
   });
 
-  it("never grants bedrock:* nor Resource *, and conditions every grant but the application profile's on it alone", () => {
+  it("never grants bedrock:* nor Resource *, and grants every model only through the application profile", () => {
     for (const environment of environments) {
       for (const profile of environment.profiles) {
-        const [first, ...rest] = consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" });
-        expect(first).toEqual({ sid: "InvokeProfile", actions: ACTIONS, resources: ["P"] });
-        for (const statement of rest) {
+        for (const statement of consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" })) {
           expect(statement.actions).toEqual(ACTIONS);
           expect(statement.resources).not.toContain("*");
-          expect(statement.conditions).toContainEqual({ ...THROUGH_PROFILE, values: ["P"] });
+          if (statement.resources.some((arn) => arn.includes(":foundation-model/"))) {
+            expect(statement.conditions).toContainEqual({ ...THROUGH_PROFILE, values: ["P"] });
+          }
         }
       }
     }
@@ -151,19 +146,23 @@ describe("iamPolicyDocument", () => {
       Statement: [
         { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P"] },
         {
-          Sid: "InvokeThroughProfile",
+          Sid: "InvokeGlobalProfile",
           Effect: "Allow",
           Action: ACTIONS,
-          Resource: [
-            `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`,
-            `arn:aws:bedrock:eu-central-1::foundation-model/${model}`,
-          ],
+          Resource: [`arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`],
+          Condition: { StringEquals: { "aws:RequestedRegion": ["eu-central-1"] } },
+        },
+        {
+          Sid: "InvokeModelThroughProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: [`arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
           Condition: {
             StringEquals: { "bedrock:InferenceProfileArn": ["P"], "aws:RequestedRegion": ["eu-central-1"] },
           },
         },
         {
-          Sid: "InvokeGlobalThroughProfile",
+          Sid: "InvokeGlobalModelThroughProfile",
           Effect: "Allow",
           Action: ACTIONS,
           Resource: [`arn:aws:bedrock:::foundation-model/${model}`],
@@ -183,16 +182,17 @@ describe("the synthesized policy documents", () => {
     const model = "anthropic.claude-3-5-haiku-20241022-v1:0";
     const systemProfile = `arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.${model}`;
     expect(prod.data.aws_iam_policy_document["shop-us-consumer"].statement).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-us.arn}"] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeProfile",
         actions: ACTIONS,
-        resources: [
-          systemProfile,
-          ...["us-east-1", "us-east-2", "us-west-2"].map(
-            (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
-          ),
-        ],
+        resources: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+      },
+      {
+        sid: "InvokeModelThroughProfile",
+        actions: ACTIONS,
+        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
+          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+        ),
         condition: [
           {
             test: "StringEquals",
@@ -208,7 +208,7 @@ describe("the synthesized policy documents", () => {
     expect(prod.data.aws_iam_policy_document["shop-single-consumer"].statement).toEqual([
       { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-single.arn}"] },
       {
-        sid: "InvokeThroughProfile",
+        sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
         resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
         condition: [
@@ -223,8 +223,8 @@ describe("the synthesized policy documents", () => {
   });
 
   it("use the caller identity for the account where the environment names none", () => {
-    const [, through] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
-    expect(through.resources[0]).toBe(
+    const [first] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
+    expect(first.resources[1]).toBe(
       `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
     );
   });

@@ -172,14 +172,13 @@ describe("outputs", () => {
     });
   });
 
-  it("grants agents/main in prod its profile, and the system profile and the model in each EU destination only through it", () => {
+  it("grants agents/main in prod its two profiles, and the model in each EU destination only through the application profile", () => {
     const profileArn = "${aws_bedrock_inference_profile.agents-main.arn}";
     const systemProfile =
       "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    const [profile, through] = prod.data.aws_iam_policy_document["agents-main-consumer"].statement;
-    expect(profile.resources).toEqual([profileArn]);
-    expect(through.resources[0]).toBe(systemProfile);
-    expect(through.resources.slice(1).map((arn: string) => arn.split(":")[3])).toEqual([
+    const [profiles, models] = prod.data.aws_iam_policy_document["agents-main-consumer"].statement;
+    expect(profiles.resources).toEqual([profileArn, systemProfile]);
+    expect(models.resources.map((arn: string) => arn.split(":")[3])).toEqual([
       "eu-central-1",
       "eu-north-1",
       "eu-south-1",
@@ -187,7 +186,7 @@ describe("outputs", () => {
       "eu-west-1",
       "eu-west-3",
     ]);
-    expect(through.condition).toEqual([
+    expect(models.condition).toEqual([
       { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [profileArn] },
     ]);
   });
