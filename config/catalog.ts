@@ -9,6 +9,7 @@
  */
 import { CURATED_MODELS, type CuratedModel } from "./catalog-curated.ts";
 import catalogData from "./catalog-data.json" with { type: "json" };
+import type { CatalogData } from "./catalog-update.ts";
 
 /** Every geography a profile may name; `none` means a single-region foundation model. */
 export const GEOGRAPHIES = ["eu", "us", "apac", "jp", "au", "ca", "us-gov", "global", "none"] as const;
@@ -49,20 +50,7 @@ export interface CatalogModel {
 export type ModelCatalog = Readonly<Record<string, CatalogModel>>;
 
 /** The generated data, as `catalog-update.ts` writes it. */
-interface CatalogDataFile {
-  readonly source: { readonly retrieved: string; readonly regions: readonly string[] };
-  readonly routes: Readonly<Record<string, Routing>>;
-  readonly models: Readonly<
-    Record<
-      string,
-      {
-        readonly lifecycle: string;
-        readonly streaming: boolean;
-        readonly geographies: Readonly<Record<string, string>>;
-      }
-    >
-  >;
-}
+type CatalogDataFile = Pick<CatalogData, "source" | "routes" | "models">;
 
 const DATA: CatalogDataFile = catalogData as CatalogDataFile;
 
