@@ -34,6 +34,8 @@ export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <fil
 /** Run `npm run catalog -- <argv>`; `root` is the repository root (default output location). */
 export function runCatalogCommand(argv: readonly string[], root: string): CatalogCommandResult {
   const [command, ...rest] = argv;
+  if (argv.length === 1 && (command === "--help" || command === "-h"))
+    return { exitCode: 0, stdout: CATALOG_USAGE, stderr: "" };
   if (command === "list" && rest.length === 0) return { exitCode: 0, stdout: listModels(), stderr: "" };
   if (command === "update" && (rest.length === 1 || (rest.length === 3 && rest[1] === "--out"))) {
     const out = rest[2] ?? join(root, "config/catalog-data.json");

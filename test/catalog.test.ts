@@ -115,6 +115,7 @@ describe("npm run catalog -- update", () => {
       stderr: `catalog: cannot read ${join(out, "nothing", "sources.json")}; see npm run catalog -- --help for the layout\n`,
     });
     expect(runCatalogCommand(["updte"], out)).toEqual({ exitCode: 2, stdout: "", stderr: CATALOG_USAGE });
+    expect(runCatalogCommand(["--help"], out)).toEqual({ exitCode: 0, stdout: CATALOG_USAGE, stderr: "" });
   });
 });
 
