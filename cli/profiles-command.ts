@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
 import { ConfigError, didYouMean, listSome, show } from "../config/errors.ts";
+import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
 import { loadConfig } from "../config/loader.ts";
 import { formatArn, type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
@@ -23,6 +24,8 @@ export interface CommandResult {
 /** How to call the command; printed by `--help` and after usage errors. */
 export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
        npm run profiles -- policy <env> <product>/<purpose> [--arn <profile ARN>]
+       npm run profiles -- policy <env> <product>/<purpose>
+       npm run profiles -- guardrail [scp | boundary]
 
   (no command)      every profile per environment: a table, --json for scripts,
                     --markdown for a GitHub job summary or docs
@@ -30,7 +33,12 @@ export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <pr
   policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
   --arn             the deployed profile's ARN (SSM parameter or tofu output), to put in the
                     policy instead of a placeholder, so it can be attached as it is
+  guardrail         the organisation's service control policy (default) or permissions boundary
+                    denying Bedrock invocation except through an application inference profile
 `;
+
+/** The commands besides the listing. */
+const COMMANDS = ["policy", "guardrail"];
 
 /** The fix for every malformed `policy` command line. */
 const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
@@ -77,6 +85,7 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
   try {
     const { values, positionals } = parseCommandLine(argv);
     if (values.help) return { exitCode: 0, stdout: USAGE, stderr: "" };
+    if (positionals[0] === "guardrail") return guardrail(positionals);
     const config = loadConfig(configFile);
     const environments = resolveEnvironments(config, BUILT_IN_MODELS);
     if (positionals.length === 0) {
@@ -115,8 +124,12 @@ function parseCommandLine(argv: readonly string[]) {
   // Every flag was checked above, so the values have the types OPTIONS declares.
   const values = parsed.values as ListingFlags & { help?: boolean };
   const positionals = parsed.positionals;
-  if (positionals.length > 0 && positionals[0] !== "policy") {
-    throw new UsageError(`unknown command ${show(positionals[0])}`, "policy", didYouMean(positionals[0], ["policy"]));
+  if (positionals.length > 0 && !COMMANDS.includes(positionals[0])) {
+    throw new UsageError(
+      `unknown command ${show(positionals[0])}`,
+      COMMANDS.join(", "),
+      didYouMean(positionals[0], COMMANDS),
+    );
   }
   if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
   return { values, positionals };
@@ -297,4 +310,23 @@ function checkProfileArn(
     );
   }
   return { arn, account };
+}
+
+/** `guardrail [scp | boundary]`: the organisation guardrail as IAM JSON; needs no profiles file. */
+function guardrail(positionals: readonly string[]): CommandResult {
+  const kinds = ["scp", "boundary"];
+  const [, kind = "scp", ...rest] = positionals;
+  if (!kinds.includes(kind) || rest.length > 0) {
+    throw new UsageError(
+      `guardrail takes scp or boundary, got ${show(positionals.slice(1).join(" "))}`,
+      kinds.join(", "),
+      "npm run profiles -- guardrail scp",
+    );
+  }
+  const document = kind === "scp" ? guardrailServiceControlPolicy() : guardrailPermissionsBoundary();
+  const where =
+    kind === "scp"
+      ? "Attach it as a service control policy to the OUs or accounts that use Bedrock (README: Organisation guardrail)."
+      : "Set it as the permissions boundary of every role that may call Bedrock (README: Organisation guardrail).";
+  return { exitCode: 0, stdout: `${JSON.stringify(document, null, 2)}\n`, stderr: `${where}\n` };
 }

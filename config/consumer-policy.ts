@@ -38,39 +38,83 @@ export interface PolicyArns {
   readonly accountId: string;
 }
 
+/** The global condition key holding the region a request names; `unspecified` for a global route. */
+export const REQUESTED_REGION_KEY = "aws:RequestedRegion";
+
 /**
- * The statements of a profile's consumer policy, as few as the grant allows:
- * - `InvokeProfile`: the application profile and, for a cross-region source, the
- *   system-defined profile it copies from (source region, deploying account).
- * - `InvokeModelThroughProfile`: the foundation model in each destination region of the source
- *   region (`*` for global or unknown routing; the profile's own region for `geography: none`),
- *   only when reached through this profile's inference profile(s), so the model cannot be
- *   called directly, bypassing cost attribution (SPEC "Consumer access").
- *   For a cross-region source the condition lists both ARNs because AWS does not document which one the key carries on a call through an application profile;
- *   listing only the application profile would break every call if it is the other. The
- *   price: a direct call to the system-defined profile (granted above anyway) also works.
- *   Calling the model directly, or through any other profile, does not (README "For consumers").
+ * The statements of a profile's consumer policy: exactly what a call *through the application
+ * profile* needs, and nothing that completes a direct call (SPEC "Consumer access"). Sources for
+ * each statement: README "For consumers".
+ *
+ * Bedrock authorizes a call through a cross-region profile against the profile, and against the
+ * foundation model in the source and each destination region; `bedrock:InferenceProfileArn` is
+ * set on the model evaluations only, never on the profile's
+ * (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html).
+ * So a profile grant cannot carry that condition, and the model grants hold it: they name only the
+ * application profile. A direct call to the system-defined profile is then refused at its model
+ * evaluations, a direct call to the model has no profile at all; neither completes.
+ * - `InvokeProfile`: the application profile (the consumer's `modelId`) and, for a geographic
+ *   source, the system-defined profile it copies from (source region, deploying account).
+ * - `InvokeGlobalProfile` (global): the system-defined profile, with `aws:RequestedRegion` = the
+ *   source region, as AWS's global form has it
+ *   (https://docs.aws.amazon.com/bedrock/latest/userguide/global-cross-region-inference.html).
+ * - `InvokeModelThroughProfile`: the foundation model in the source region and each destination
+ *   region (geographic; `*` for a custom model of unknown routing), in the profile's own region
+ *   (`geography: none`), or in the source region with `aws:RequestedRegion` (global).
+ * - `InvokeGlobalModelThroughProfile` (global): the region-less `arn:aws:bedrock:::foundation-model/<id>`
+ *   with `aws:RequestedRegion` = `unspecified`, the form AWS documents for global routing.
  */
 export function consumerPolicyStatements(profile: ResolvedProfile, arns: PolicyArns): PolicyStatement[] {
-  const modelThroughProfile = (regions: readonly string[], profileArns: readonly string[]): PolicyStatement => ({
+  const { partition } = profile.copyFrom;
+  const throughProfile: PolicyCondition = {
+    test: "StringEquals",
+    variable: INFERENCE_PROFILE_ARN_KEY,
+    values: [arns.profileArn],
+  };
+  const requestedRegion = (region: string): PolicyCondition => ({
+    test: "StringEquals",
+    variable: REQUESTED_REGION_KEY,
+    values: [region],
+  });
+  const modelArn = (region: string) => formatArn(foundationModelArn(partition, region, profile.modelId));
+  const modelThroughProfile = (regions: readonly string[], region?: string): PolicyStatement => ({
     sid: "InvokeModelThroughProfile",
     actions: INVOKE_ACTIONS,
-    resources: regions.map((region) =>
-      formatArn(foundationModelArn(profile.copyFrom.partition, region, profile.modelId)),
-    ),
-    conditions: [{ test: "StringEquals", variable: INFERENCE_PROFILE_ARN_KEY, values: profileArns }],
+    resources: regions.map(modelArn),
+    conditions: region === undefined ? [throughProfile] : [throughProfile, requestedRegion(region)],
   });
   if (profile.geography === "none") {
     return [
       { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
-      modelThroughProfile([profile.region], [arns.profileArn]),
+      modelThroughProfile([profile.region]),
     ];
   }
   const systemProfileArn = formatArn(profile.copyFrom, arns.accountId);
-  const regions = profile.destinationRegions === "*" ? ["*"] : profile.destinationRegions;
+  if (profile.geography === "global") {
+    return [
+      { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn] },
+      {
+        sid: "InvokeGlobalProfile",
+        actions: INVOKE_ACTIONS,
+        resources: [systemProfileArn],
+        conditions: [requestedRegion(profile.region)],
+      },
+      modelThroughProfile([profile.region], profile.region),
+      {
+        sid: "InvokeGlobalModelThroughProfile",
+        actions: INVOKE_ACTIONS,
+        resources: [modelArn("")],
+        conditions: [throughProfile, requestedRegion("unspecified")],
+      },
+    ];
+  }
+  // "The foundation model in both the requesting Region and all destination Regions"
+  // (https://docs.aws.amazon.com/bedrock/latest/userguide/geographic-cross-region-inference.html).
+  const regions =
+    profile.destinationRegions === "*" ? ["*"] : [...new Set([profile.region, ...profile.destinationRegions])].sort();
   return [
     { sid: "InvokeProfile", actions: INVOKE_ACTIONS, resources: [arns.profileArn, systemProfileArn] },
-    modelThroughProfile(regions, [arns.profileArn, systemProfileArn]),
+    modelThroughProfile(regions),
   ];
 }
 

@@ -4,7 +4,14 @@
  * addresses, names, descriptions, ARNs, tags and SSM paths. `rules.ts` checks the results of
  * these same functions, so what is validated is exactly what is synthesized.
  */
-import { type CatalogModel, destinationRegions, type Geography, type ModelCatalog } from "./catalog.ts";
+import {
+  type CatalogModel,
+  type CrossRegionGeography,
+  destinationRegions,
+  type Geography,
+  type ModelCatalog,
+  routingOf,
+} from "./catalog.ts";
 import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
 
 /** The parts of an ARN; `account: null` stands for the deploying account, known only at plan time. */
@@ -41,6 +48,8 @@ export interface ResolvedProfile {
   /** Regions whose foundation model may serve this profile; `"*"` when unknown or global. */
   readonly destinationRegions: readonly string[] | "*";
   readonly ssmParameterName: string;
+  /** Where consumers read the base model ID (SDKs pick the request format from it); beside the ARN's. */
+  readonly modelIdParameterName: string;
   /** Resource tags; the provider adds the environment's `defaultTags`. */
   readonly tags: Readonly<Record<string, string>>;
   /** The existing profile's ID when adopted with `import:`. */
@@ -158,6 +167,11 @@ export function ssmParameterName(env: string, product: string, purpose: string):
     : `/${env}/${product}/bedrock/${purpose}/inference-profile-arn`;
 }
 
+/** Where consumers read the base model ID: the ARN's parameter path, ending `inference-profile-model-id`. */
+export function modelIdParameterName(env: string, product: string, purpose: string): string {
+  return ssmParameterName(env, product, purpose).replace(/-arn$/, "-model-id");
+}
+
 /**
  * The slot a profile name takes: names are unique per account and region. An environment
  * without `accountId` counts as an account of its own, since which one it deploys to is known
@@ -181,16 +195,30 @@ export function profileTags(
   return { product, ...productTags, ...profile.tags };
 }
 
-/** Every catalog model: the built-in ones plus the config's `models:`. */
-export function modelCatalog(builtIn: ModelCatalog, config: ProfilesConfig): ModelCatalog {
-  const custom = Object.entries(config.models).map(([key, model]): [string, CatalogModel] => [
-    key,
-    {
-      id: model.id,
-      name: model.name ?? key,
-      geographies: Object.fromEntries(model.geographies.map((geo) => [geo, undefined])),
-    },
-  ]);
+/**
+ * Every catalog model: the built-in ones plus the config's `models:`. A custom model's routing
+ * is its `routing:`, else the built-in data's when AWS lists its ID (`routingOf`), so its
+ * consumer policy names real regions; its geographies are those listed, those routed, or else
+ * the data's.
+ */
+export function modelCatalog(
+  builtIn: ModelCatalog,
+  config: ProfilesConfig,
+  knownRouting: (id: string) => CatalogModel["geographies"] | undefined = routingOf,
+): ModelCatalog {
+  const custom = Object.entries(config.models).map(([key, model]): [string, CatalogModel] => {
+    const known = knownRouting(model.id) ?? {};
+    const listed = [...new Set([...model.geographies, ...Object.keys(model.routing ?? {})])];
+    const geographies = (listed.length > 0 ? listed : Object.keys(known)) as CrossRegionGeography[];
+    return [
+      key,
+      {
+        id: model.id,
+        name: model.name ?? key,
+        geographies: Object.fromEntries(geographies.map((geo) => [geo, model.routing?.[geo] ?? known[geo]])),
+      },
+    ];
+  });
   return { ...builtIn, ...Object.fromEntries(custom) };
 }
 
@@ -234,6 +262,7 @@ export function resolveProfile(
     copyFrom: copyFromArn(model, geography, region, environment.accountId),
     destinationRegions: destinationRegions(model, geography, region),
     ssmParameterName: ssmParameterName(env, product, purpose),
+    modelIdParameterName: modelIdParameterName(env, product, purpose),
     tags: profileTags(product, productConfig.tags, profile),
     ...(profile.import === undefined ? {} : { importId: profile.import }),
   };

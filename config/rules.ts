@@ -310,16 +310,18 @@ function checkResolved(config: ProfilesConfig, resolved: ResolvedProfile): Confi
     });
   }
   const ssmArn = `arn:${partitionOf(resolved.region)}:ssm:${resolved.region}:${config.environments[resolved.env].accountId ?? "123456789012"}:parameter`;
-  const levels = resolved.ssmParameterName.split("/").filter((part) => part !== "").length;
-  if (
-    !SSM_NAME.pattern.test(resolved.ssmParameterName) ||
-    levels > SSM_NAME.maxLevels ||
-    ssmArn.length + resolved.ssmParameterName.length > SSM_NAME.maxWithArn
-  ) {
+  // Both parameters of the profile; the model ID's name is the longer, so the ARN's is reported first.
+  const badSsmName = [resolved.ssmParameterName, resolved.modelIdParameterName].find(
+    (name) =>
+      !SSM_NAME.pattern.test(name) ||
+      name.split("/").filter((part) => part !== "").length > SSM_NAME.maxLevels ||
+      ssmArn.length + name.length > SSM_NAME.maxWithArn,
+  );
+  if (badSsmName !== undefined) {
     issues.push({
       path: profilePath(product, purpose),
       atKey: true,
-      message: `SSM parameter name ${show(resolved.ssmParameterName)} is not accepted by SSM`,
+      message: `SSM parameter name ${show(badSsmName)} is not accepted by SSM`,
       allowed: `a-zA-Z0-9_.-/, at most ${SSM_NAME.maxLevels} levels and ${SSM_NAME.maxWithArn} characters with its ARN prefix`,
       fix: "shorten the environment, product or purpose key",
     });

@@ -82,6 +82,13 @@ const customModel = z.strictObject({
     .array(geography.exclude(["none"]))
     .default([])
     .describe("Geographies with a system-defined cross-region profile for it"),
+  /** @default the built-in data's routing when it lists the ID, else unknown (any source region, destinations `*`) */
+  routing: z
+    .partialRecord(geography.exclude(["none"]), z.record(region, z.array(region).min(1)))
+    .optional()
+    .describe(
+      "Per geography, source region -> destination regions of its system-defined profile (the modelArn regions of aws bedrock list-inference-profiles); default: the built-in data's when it lists the ID",
+    ),
 });
 
 /** One profile of a product, by purpose. */

@@ -91,7 +91,7 @@ export class BedrockStack extends TerraformStack {
       value: Object.fromEntries(this.profiles.map((p) => [p.profile.name, p.arn])),
     });
     new TerraformOutput(this, "inference_profiles", {
-      description: "<product>/<purpose> → name, arn, id, model_id, copy_from, ssm_parameter",
+      description: "<product>/<purpose> → name, arn, id, model_id, copy_from, ssm_parameter, model_id_ssm_parameter",
       value: Object.fromEntries(
         this.profiles.map((p) => [
           p.profile.key,
@@ -102,6 +102,7 @@ export class BedrockStack extends TerraformStack {
             model_id: p.profile.modelId,
             copy_from: p.copyFrom,
             ssm_parameter: p.profile.ssmParameterName,
+            model_id_ssm_parameter: p.profile.modelIdParameterName,
           },
         ]),
       ),

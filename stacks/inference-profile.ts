@@ -1,5 +1,6 @@
 /**
- * One application inference profile and the SSM parameter consumers read its ARN from.
+ * One application inference profile and the SSM parameters consumers read its ARN and its base
+ * model ID from.
  * Addresses come from product and purpose only, never from the model: a model change then
  * replaces the profile in place (create_before_destroy) and rewrites the same parameter.
  */
@@ -18,11 +19,16 @@ export interface InferenceProfileProps {
   readonly accountId: string;
 }
 
-/** `aws_bedrock_inference_profile.<product>-<purpose>` and `aws_ssm_parameter.<product>-<purpose>`. */
+/**
+ * `aws_bedrock_inference_profile.<product>-<purpose>`, `aws_ssm_parameter.<product>-<purpose>` (ARN)
+ * and `aws_ssm_parameter.<product>-<purpose>-model-id`.
+ */
 export class InferenceProfile extends Construct {
   readonly profile: ResolvedProfile;
   readonly resource: BedrockInferenceProfile;
   readonly parameter: SsmParameter;
+  /** The base model ID beside the ARN: SDKs choose the request format from it, which the ARN hides. */
+  readonly modelIdParameter: SsmParameter;
   readonly policy: ConsumerPolicy;
   /** The profile's ARN (a token until apply), made once: every attribute read builds a new token. */
   readonly arn: string;
@@ -59,6 +65,16 @@ export class InferenceProfile extends Construct {
       tags: { ...profile.tags },
     });
     this.parameter.overrideLogicalId(profile.address);
+    // Its own stable address: a model upgrade updates the value in place, like the ARN's.
+    this.modelIdParameter = new SsmParameter(this, "model-id-parameter", {
+      ...region,
+      name: profile.modelIdParameterName,
+      description: `Base model ID of the Bedrock application inference profile ${profile.key} in ${profile.env}`,
+      type: "String",
+      value: profile.modelId,
+      tags: { ...profile.tags },
+    });
+    this.modelIdParameter.overrideLogicalId(`${profile.address}-model-id`);
 
     this.policy = new ConsumerPolicy(this, "consumer-policy", { profile, profileArn: this.arn, accountId });
   }

@@ -194,7 +194,7 @@ describe("the model catalog", () => {
     expect(refusal("unknown-model.yaml")).toBe(`test/fixtures/unknown-model.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/unknown-model.yaml:9:16 products.agents.profiles.main.model: unknown model "claude-sonet-45"
-    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
+    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
 `);
   });
@@ -327,7 +327,7 @@ test/fixtures/typos-in-keys.yaml:6:1 prodcts: unknown key "prodcts"
     fix: did you mean "products"?
 
 test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown key "geography"
-    allowed: id, name, geographies
+    allowed: id, name, geographies, routing
     fix: did you mean "geographies"?
 `);
   });
@@ -375,6 +375,28 @@ describe("SSM parameter names, beyond the environment", () => {
     ).toBe(`test/fixtures/ssm-name-too-long.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/ssm-name-too-long.yaml:8:7 products.agents.profiles.${purpose}: SSM parameter name "/prod/agents/bedrock/${purpose}/inference-profile-arn" is not accepted by SSM
+    allowed: a-zA-Z0-9_.-/, at most 15 levels and 1011 characters with its ARN prefix
+    fix: shorten the environment, product or purpose key
+`);
+  });
+});
+
+describe("the model ID parameter beside the ARN's", () => {
+  it("is checked too: its name is 5 characters longer, so a purpose can fit the ARN's and not its own", () => {
+    // ARN prefix arn:aws:ssm:eu-central-1:444444444444:parameter (47) + the name: at most 1011.
+    const purpose = "a".repeat(920); // ARN name 963 characters, model ID name 968
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments:
+  prod: { accountId: "444444444444" }
+products:
+  agents:
+    profiles:
+      ${purpose}: { model: claude-sonnet-45, envs: [prod], name: agents-long-prod, description: Agents }
+`;
+    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:8:7 products.agents.profiles.${purpose}: SSM parameter name "/prod/agents/bedrock/${purpose}/inference-profile-model-id" is not accepted by SSM
     allowed: a-zA-Z0-9_.-/, at most 15 levels and 1011 characters with its ARN prefix
     fix: shorten the environment, product or purpose key
 `);
@@ -583,7 +605,7 @@ test/fixtures/shape-error-beside-rule-error.yaml:13:16 products.agents.profiles.
     fix: set geography: us on this profile, or geography: none for the foundation model in one region, or choose another model
 
 test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.main.model: unknown model "claude-sonet-45"
-    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
+    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
 `);
   });

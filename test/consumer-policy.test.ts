@@ -21,8 +21,11 @@ const PROFILE_ARN = "arn:aws:bedrock:eu-central-1:444444444444:application-infer
 const ACTIONS = ["bedrock:InvokeModel", "bedrock:InvokeModelWithResponseStream"];
 const SONNET_45 = "anthropic.claude-sonnet-4-5-20250929-v1:0";
 
+const THROUGH_PROFILE = { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] };
+const inRegion = (region: string) => ({ test: "StringEquals", variable: "aws:RequestedRegion", values: [region] });
+
 describe("consumerPolicyStatements", () => {
-  it("cross-region EU: the two profiles, then the model in each EU destination region through them only", () => {
+  it("cross-region EU: the two profiles, then the model in each EU destination region only through the application profile", () => {
     const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.${SONNET_45}`;
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/main"), { profileArn: PROFILE_ARN, accountId: "444444444444" }),
@@ -34,9 +37,7 @@ describe("consumerPolicyStatements", () => {
         resources: ["eu-central-1", "eu-north-1", "eu-south-1", "eu-south-2", "eu-west-1", "eu-west-3"].map(
           (region) => `arn:aws:bedrock:${region}::foundation-model/${SONNET_45}`,
         ),
-        conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
-        ],
+        conditions: [THROUGH_PROFILE],
       },
     ]);
   });
@@ -53,28 +54,37 @@ describe("consumerPolicyStatements", () => {
         sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
         resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
-        conditions: [{ test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN] }],
+        conditions: [THROUGH_PROFILE],
       },
     ]);
   });
 
-  it("global: the model in any region, through the profiles only", () => {
+  it("global: AWS's three-part form, the models only through the application profile", () => {
     const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
-    const systemProfile = `arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`;
     expect(
       consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
         profileArn: PROFILE_ARN,
         accountId: "444444444444",
       }),
     ).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN, systemProfile] },
+      { sid: "InvokeProfile", actions: ACTIONS, resources: [PROFILE_ARN] },
+      {
+        sid: "InvokeGlobalProfile",
+        actions: ACTIONS,
+        resources: [`arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`],
+        conditions: [inRegion("eu-central-1")],
+      },
       {
         sid: "InvokeModelThroughProfile",
         actions: ACTIONS,
-        resources: [`arn:aws:bedrock:*::foundation-model/${model}`],
-        conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [PROFILE_ARN, systemProfile] },
-        ],
+        resources: [`arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
+        conditions: [THROUGH_PROFILE, inRegion("eu-central-1")],
+      },
+      {
+        sid: "InvokeGlobalModelThroughProfile",
+        actions: ACTIONS,
+        resources: [`arn:aws:bedrock:::foundation-model/${model}`],
+        conditions: [THROUGH_PROFILE, inRegion("unspecified")],
       },
     ]);
   });
@@ -93,9 +103,7 @@ describe("consumerPolicyStatements", () => {
         resources: ["us-east-1", "us-east-2", "us-west-2"].map(
           (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
         ),
-        conditions: [
-          { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [usProfileArn, systemProfile] },
-        ],
+        conditions: [{ ...THROUGH_PROFILE, values: [usProfileArn] }],
       },
     ]);
   });
@@ -111,12 +119,15 @@ describe("consumerPolicyStatements", () => {
     ]);
   });
 
-  it("never grants bedrock:* nor Resource *", () => {
+  it("never grants bedrock:* nor Resource *, and grants every model only through the application profile", () => {
     for (const environment of environments) {
       for (const profile of environment.profiles) {
         for (const statement of consumerPolicyStatements(profile, { profileArn: "P", accountId: "A" })) {
           expect(statement.actions).toEqual(ACTIONS);
           expect(statement.resources).not.toContain("*");
+          if (statement.resources.some((arn) => arn.includes(":foundation-model/"))) {
+            expect(statement.conditions).toContainEqual({ ...THROUGH_PROFILE, values: ["P"] });
+          }
         }
       }
     }
@@ -124,23 +135,38 @@ describe("consumerPolicyStatements", () => {
 });
 
 describe("iamPolicyDocument", () => {
-  it("renders the statements as the IAM JSON a consumer attaches", () => {
+  it("renders the statements as the IAM JSON a consumer attaches, both keys of a global grant in one StringEquals", () => {
     const statements = consumerPolicyStatements(profileOf("prod", "shop/worldwide"), {
       profileArn: "P",
       accountId: "444444444444",
     });
-    const systemProfile =
-      "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.anthropic.claude-haiku-4-5-20251001-v1:0";
+    const model = "anthropic.claude-haiku-4-5-20251001-v1:0";
     expect(iamPolicyDocument(statements)).toEqual({
       Version: "2012-10-17",
       Statement: [
-        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P", systemProfile] },
+        { Sid: "InvokeProfile", Effect: "Allow", Action: ACTIONS, Resource: ["P"] },
+        {
+          Sid: "InvokeGlobalProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: [`arn:aws:bedrock:eu-central-1:444444444444:inference-profile/global.${model}`],
+          Condition: { StringEquals: { "aws:RequestedRegion": ["eu-central-1"] } },
+        },
         {
           Sid: "InvokeModelThroughProfile",
           Effect: "Allow",
           Action: ACTIONS,
-          Resource: ["arn:aws:bedrock:*::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0"],
-          Condition: { StringEquals: { "bedrock:InferenceProfileArn": ["P", systemProfile] } },
+          Resource: [`arn:aws:bedrock:eu-central-1::foundation-model/${model}`],
+          Condition: {
+            StringEquals: { "bedrock:InferenceProfileArn": ["P"], "aws:RequestedRegion": ["eu-central-1"] },
+          },
+        },
+        {
+          Sid: "InvokeGlobalModelThroughProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: [`arn:aws:bedrock:::foundation-model/${model}`],
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": ["P"], "aws:RequestedRegion": ["unspecified"] } },
         },
       ],
     });
@@ -171,7 +197,7 @@ describe("the synthesized policy documents", () => {
           {
             test: "StringEquals",
             variable: "bedrock:InferenceProfileArn",
-            values: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+            values: ["${aws_bedrock_inference_profile.shop-us.arn}"],
           },
         ],
       },
@@ -220,6 +246,7 @@ describe("the synthesized policy documents", () => {
       model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",
       copy_from: "arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
       ssm_parameter: "/prod/shop/bedrock/us/inference-profile-arn",
+      model_id_ssm_parameter: "/prod/shop/bedrock/us/inference-profile-model-id",
     });
   });
 });

@@ -308,12 +308,14 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       expect(actions(scenario)).toEqual(expected);
     };
 
-    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name; the default description names the model too), updates its SSM parameter in place and leaves every other resource alone", () => {
+    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name; the default description names the model too), updates its SSM parameters (ARN, model ID) in place and leaves every other resource alone", () => {
       const profile = "aws_bedrock_inference_profile.agents-main";
       const touched: Record<string, string[]> = { [profile]: ["create", "delete"] };
       for (const reader of readers(after["model-upgrade"], profile)) touched[reader] = ["update"];
       // Named here too, so that a parameter whose address moved shows in the engine's actions.
       touched["aws_ssm_parameter.agents-main"] = ["update"];
+      // The base model ID published beside the ARN follows the upgrade in place, at its stable address.
+      touched["aws_ssm_parameter.agents-main-model-id"] = ["update"];
       expectAllElseNoOp("model-upgrade", touched);
       expect(changes["model-upgrade"]?.get(profile)?.replace_paths).toEqual(
         expect.arrayContaining([["model_source"], ["name"]]),

@@ -123,7 +123,7 @@ describe("npm run profiles -- policy", () => {
           Resource: ["us-east-1", "us-east-2", "us-west-2"].map(
             (region) => `arn:aws:bedrock:${region}::foundation-model/anthropic.claude-3-5-haiku-20241022-v1:0`,
           ),
-          Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn, systemProfile] } },
+          Condition: { StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } },
         },
       ],
     });
@@ -144,6 +144,43 @@ describe("npm run profiles -- policy", () => {
   });
 });
 
+describe("npm run profiles -- guardrail", () => {
+  const deny = {
+    Sid: "DenyBedrockInvokeExceptThroughApplicationInferenceProfile",
+    Effect: "Deny",
+    Action: ACTIONS,
+    Resource: "arn:*:bedrock:*::foundation-model/*",
+    Condition: {
+      ArnNotLike: { "bedrock:InferenceProfileArn": "arn:*:bedrock:*:*:application-inference-profile/*" },
+    },
+  };
+
+  it("prints the service control policy, and where to attach it on stderr; no profiles file needed", () => {
+    const result = runProfilesCommand(["guardrail"], join(ROOT, "no-such-profiles.yaml"));
+    expect(result.exitCode).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ Version: "2012-10-17", Statement: [deny] });
+    expect(result.stderr).toBe(
+      "Attach it as a service control policy to the OUs or accounts that use Bedrock (README: Organisation guardrail).\n",
+    );
+  });
+
+  it("prints the same deny as a permissions boundary that allows everything else", () => {
+    expect(JSON.parse(run("guardrail", "boundary").stdout)).toEqual({
+      Version: "2012-10-17",
+      Statement: [{ Sid: "AllowWhatIdentityPoliciesGrant", Effect: "Allow", Action: "*", Resource: "*" }, deny],
+    });
+  });
+
+  it("refuses another kind", () => {
+    expect(run("guardrail", "rcp")).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr:
+        'profiles: guardrail takes scp or boundary, got "rcp"\n    allowed: scp, boundary\n    fix: npm run profiles -- guardrail scp\n',
+    });
+  });
+});
+
 describe("usage errors: what was given, what exists, a fix; exit 2", () => {
   const cases: [string[], string][] = [
     [
@@ -161,7 +198,7 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
       'profiles: unknown environment "prd"\n    allowed: prod, sandbox\n    fix: did you mean "prod"?\n',
     ],
     [["--product", "shp"], 'profiles: unknown product "shp"\n    allowed: shop\n    fix: did you mean "shop"?\n'],
-    [["polcy"], 'profiles: unknown command "polcy"\n    allowed: policy\n    fix: did you mean "policy"?\n'],
+    [["polcy"], 'profiles: unknown command "polcy"\n    allowed: policy, guardrail\n    fix: did you mean "policy"?\n'],
     [
       ["policy", "prod"],
       'profiles: policy takes an environment and a profile, got "prod"\n    fix: npm run profiles -- policy <env> <product>/<purpose>\n',

@@ -35,15 +35,15 @@ describe("snapshots", () => {
 });
 
 describe("profiles", () => {
-  it("addresses each profile and its SSM parameter as <product>-<purpose>", () => {
+  it("addresses each profile and its SSM parameters as <product>-<purpose> and <product>-<purpose>-model-id", () => {
     expect(Object.keys(prod.resource.aws_bedrock_inference_profile)).toEqual([
       "agents-classify",
       "agents-main",
       "platform-main",
       "platform-summarize",
     ]);
-    expect(Object.keys(prod.resource.aws_ssm_parameter)).toEqual(
-      Object.keys(prod.resource.aws_bedrock_inference_profile),
+    expect(Object.keys(prod.resource.aws_ssm_parameter).sort()).toEqual(
+      Object.keys(prod.resource.aws_bedrock_inference_profile).flatMap((address) => [address, `${address}-model-id`]),
     );
   });
 
@@ -162,6 +162,7 @@ describe("outputs", () => {
       copy_from:
         "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0",
       ssm_parameter: "/prod/agents/bedrock/inference-profile-arn",
+      model_id_ssm_parameter: "/prod/agents/bedrock/inference-profile-model-id",
     });
   });
 
@@ -174,11 +175,12 @@ describe("outputs", () => {
     });
   });
 
-  it("grants agents/main in prod its two profiles, and the model in each EU destination only through them", () => {
+  it("grants agents/main in prod its two profiles, and the model in each EU destination only through the application profile", () => {
+    const profileArn = "${aws_bedrock_inference_profile.agents-main.arn}";
     const systemProfile =
       "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0";
     const [profiles, models] = prod.data.aws_iam_policy_document["agents-main-consumer"].statement;
-    expect(profiles.resources).toEqual(["${aws_bedrock_inference_profile.agents-main.arn}", systemProfile]);
+    expect(profiles.resources).toEqual([profileArn, systemProfile]);
     expect(models.resources.map((arn: string) => arn.split(":")[3])).toEqual([
       "eu-central-1",
       "eu-north-1",
@@ -188,11 +190,7 @@ describe("outputs", () => {
       "eu-west-3",
     ]);
     expect(models.condition).toEqual([
-      {
-        test: "StringEquals",
-        variable: "bedrock:InferenceProfileArn",
-        values: ["${aws_bedrock_inference_profile.agents-main.arn}", systemProfile],
-      },
+      { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [profileArn] },
     ]);
   });
 });
@@ -215,6 +213,15 @@ describe("a model upgrade", () => {
       Object.keys(before.resource.aws_bedrock_inference_profile),
     );
     expect(after.resource.aws_ssm_parameter["agents-main"]).toEqual(before.resource.aws_ssm_parameter["agents-main"]);
+  });
+
+  it("updates the model ID parameter in place: same address and name, the new model as value", () => {
+    const [old, upgraded] = [before, after].map((s) => s.resource.aws_ssm_parameter["agents-main-model-id"]);
+    expect(upgraded.name).toBe(old.name);
+    expect([old.value, upgraded.value]).toEqual([
+      "anthropic.claude-sonnet-4-5-20250929-v1:0",
+      "anthropic.claude-opus-4-5-20251101-v1:0",
+    ]);
   });
 
   it("changes the name and copy_from, so the new profile can exist beside the old one", () => {

@@ -53,7 +53,7 @@ ${fixture}:13:16 products.agents.profiles.classify.model: Claude 3.5 Haiku (clau
     fix: set geography: us on this profile, or geography: none for the foundation model in one region, or choose another model
 
 ${fixture}:18:16 products.search.profiles.main.model: unknown model "claude-sonet-45"
-    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
+    allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
     fix: did you mean "claude-sonnet-45"?
 `);
   });

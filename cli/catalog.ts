@@ -1,0 +1,11 @@
+/**
+ * `npm run catalog`: refresh the model catalog from AWS's own answer, or list it.
+ * Usage and exit codes: {@link runCatalogCommand}.
+ */
+import { fileURLToPath } from "node:url";
+import { runCatalogCommand } from "./catalog-command.ts";
+
+const result = runCatalogCommand(process.argv.slice(2), fileURLToPath(new URL("..", import.meta.url)));
+process.stdout.write(result.stdout);
+process.stderr.write(result.stderr);
+process.exitCode = result.exitCode;
