@@ -102,4 +102,15 @@ export class BedrockStack extends TerraformStack {
       value: Object.fromEntries(this.profiles.map((p) => [p.profile.key, p.policy.document.json])),
     });
   }
+
+  /**
+   * cdktf resolves every value of every stack once more before synthesizing, only to find
+   * references from this stack to another stack's resources (each found one becomes an output
+   * there and a remote state here): `TerraformStack.prepareStack` and `Reference.resolve` in
+   * cdktf/lib/tfExpression.js. This stack refers only to its own resources and data sources,
+   * and always has a backend (which the pass would otherwise add), so the pass finds nothing;
+   * skipping it saves a third of synthesis. A stack that reads this one's resources still
+   * runs its own pass, which is where such a reference is found.
+   */
+  override prepareStack(): void {}
 }
