@@ -112,4 +112,19 @@ export class BedrockStack extends TerraformStack {
       value: Object.fromEntries(this.profiles.map((p) => [p.profile.key, p.policy.document.json])),
     });
   }
+
+  /**
+   * cdktf resolves every value of every stack once more before synthesizing, only to find
+   * references from this stack to another stack's resources (each found one becomes an output
+   * there and a remote state here): `TerraformStack.prepareStack` and `Reference.resolve` in
+   * cdktf/lib/tfExpression.js. Bedrock stacks are built each from its own environment and never
+   * share a value, and this one always has a backend (which the pass would otherwise add), so
+   * while the app holds only Bedrock stacks the pass finds nothing; skipping it saves a third of
+   * synthesis. Once the app holds another kind of stack, which could hand this one a token, the
+   * pass runs as cdktf does it.
+   */
+  override prepareStack(): void {
+    const stacks = this.node.scope?.node.children.filter(TerraformStack.isStack) ?? [];
+    if (!stacks.every((stack) => stack instanceof BedrockStack)) super.prepareStack();
+  }
 }

@@ -75,9 +75,16 @@ export function readStacks(outdir: string): Record<string, SynthesizedStack> {
   return stacks;
 }
 
-/** Run main.ts like `npm run synth`, from `cwd`, with `env` added. */
+/**
+ * Run `npm run synth`'s command (`node scripts/synth.js`: main.ts bundled into dist/, rebuilt when
+ * stale), from `cwd`, with `env` added. The CLI tests thereby keep the bundle equal to the sources.
+ */
 export function runSynth(cwd: string, env: Record<string, string> = {}) {
-  return runScript("main.ts", [], cwd, env);
+  return spawnSync(process.execPath, [join(ROOT, "scripts/synth.js")], {
+    cwd,
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
 }
 
 /** Run a script of the repo as its npm script does (`node --import tsx <script>`), from `cwd`, with `env` added. */

@@ -1,0 +1,116 @@
+/**
+ * `npm run synth` and the `cdktf.json` app: run `main.ts` as one precompiled JavaScript bundle,
+ * `dist/main.js`, rebuilt first whenever it is missing or older than any file it was built from.
+ *
+ * Why: transpiling TypeScript at start (`node --import tsx main.ts`) and loading cdktf, the
+ * provider, zod and yaml as hundreds of separate modules cost about three times what the
+ * smallest cdktf app needs to start (`npm run bench` prints both). One bundle starts as fast
+ * as that app. The build takes a few hundred milliseconds, so it runs only when a source changed:
+ * esbuild's metafile lists every input, and a source edit, a new import (which edits an
+ * importing file), a checkout or `npm ci` (which rewrites `node_modules/.package-lock.json`)
+ * makes the bundle stale. `dist/` is generated, never committed.
+ *
+ * Plain JavaScript, so that plain `node` runs it with no loader.
+ */
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const BUNDLE = join(ROOT, "dist", "main.js");
+/** The project files the bundle was built from (esbuild's metafile inputs outside node_modules). */
+const SOURCES = join(ROOT, "dist", "main.sources.json");
+/** npm rewrites it on every `npm ci` or `npm install`: a changed dependency means a stale bundle. */
+const INSTALLED_PACKAGES = join(ROOT, "node_modules", ".package-lock.json");
+
+/** Modification time in ms, or undefined when the file does not exist. */
+function modifiedAt(file) {
+  try {
+    return statSync(file).mtimeMs;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the bundle is missing or any file it was built from (or this script) is newer. */
+function isStale() {
+  const builtAt = modifiedAt(BUNDLE);
+  if (builtAt === undefined) return true;
+  let sources;
+  try {
+    sources = JSON.parse(readFileSync(SOURCES, "utf8")).map((input) => join(ROOT, input));
+  } catch {
+    return true;
+  }
+  return [fileURLToPath(import.meta.url), INSTALLED_PACKAGES, ...sources].some((file) => {
+    const changedAt = modifiedAt(file);
+    return changedAt === undefined || changedAt > builtAt;
+  });
+}
+
+/**
+ * cdktf records where each token was made: every attribute reference, Lazy and intrinsic calls
+ * its `captureStackTrace`, which collects and formats the whole stack at unlimited depth
+ * (cdktf/lib/tokens/private/stack-trace.js, copied from
+ * https://github.com/aws/constructs/blob/e01e47f78ef1e9b600efcd23ff7705aa8d384017/lib/private/stack-trace.ts);
+ * `App({ stackTraces: false })` does not reach it. The trace is only read to explain a token
+ * that fails to resolve, which a resolved plan never makes, yet at 1,000 profiles it took a
+ * quarter of the CPU, and the kept strings held about 90 MB at 4,000. The bundle gets the
+ * function without the trace: an empty creation stack, as cdktf itself returns when V8 gives none.
+ */
+const withoutTokenStackTraces = {
+  name: "without-token-stack-traces",
+  setup(build) {
+    build.onLoad({ filter: /[\\/]cdktf[\\/]lib[\\/]tokens[\\/]private[\\/]stack-trace\.js$/ }, () => ({
+      contents: "exports.captureStackTrace = () => [];",
+      loader: "js",
+    }));
+  },
+};
+
+/**
+ * Bundles main.ts with every dependency into dist/main.js. Written to a temporary file and
+ * renamed, so a synth running at the same time (parallel tests) never loads half a bundle.
+ */
+async function build() {
+  const { build: esbuild } = await import("esbuild");
+  const result = await esbuild({
+    absWorkingDir: ROOT,
+    entryPoints: ["main.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: `node${process.versions.node}`,
+    // cdktf, constructs and yaml are CommonJS and call require() for Node's built-ins, which
+    // an ES module bundle only has through createRequire.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    plugins: [withoutTokenStackTraces],
+    outfile: BUNDLE,
+    metafile: true,
+    write: false,
+    logLevel: "warning",
+  });
+  mkdirSync(dirname(BUNDLE), { recursive: true });
+  const temporary = `${BUNDLE}.${process.pid}.tmp`;
+  writeFileSync(temporary, result.outputFiles[0].contents);
+  // Files under node_modules change only through npm, which INSTALLED_PACKAGES stands for.
+  const sources = Object.keys(result.metafile.inputs).filter((input) => !input.startsWith("node_modules/"));
+  writeFileSync(`${SOURCES}.${process.pid}.tmp`, JSON.stringify(sources));
+  renameSync(`${SOURCES}.${process.pid}.tmp`, SOURCES);
+  renameSync(temporary, BUNDLE);
+}
+
+if (isStale()) {
+  try {
+    await build();
+  } catch {
+    // esbuild has already printed each error with its file, line and column.
+    process.stderr.write(
+      `${relative(process.cwd(), join(ROOT, "main.ts"))}: the build failed; nothing was synthesized.\n`,
+    );
+    process.exit(1);
+  }
+}
+await import(pathToFileURL(BUNDLE).href);
