@@ -85,6 +85,15 @@ export function providerInstallation(
   const mirrors = [
     ...(env[PROVIDER_MIRROR_ENV] ? [env[PROVIDER_MIRROR_ENV]] : []),
     ...(userConfig === undefined ? [] : filesystemMirrors(readFileSync(userConfig, "utf8"))),
+    // Last, the folders Terraform itself searches as implied local mirrors
+    // (https://developer.hashicorp.com/terraform/cli/config/config-file#implied-local-mirror-directories),
+    // and /opt/tf-plugins, where this project's air-gapped CI image keeps its mirror: so that a
+    // plain `npm test` there runs the engine instead of failing to reach a registry.
+    join(homedir(), ".terraform.d", "plugins"),
+    join(env.XDG_DATA_HOME ?? join(homedir(), ".local", "share"), "terraform", "plugins"),
+    "/usr/local/share/terraform/plugins",
+    "/usr/share/terraform/plugins",
+    "/opt/tf-plugins",
   ];
   const platform = `${process.platform}_${process.arch === "x64" ? "amd64" : process.arch}`;
   const [host, namespace, type] = AWS_PROVIDER_SOURCE.split("/") as [string, string, string];
