@@ -3,18 +3,13 @@
  * of the environment and the outputs consumers and scripts read.
  */
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity/index.js";
-import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
-import { LocalBackend, S3Backend, TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { InferenceProfile } from "./inference-profile.ts";
-import { stateEncryptionBlock } from "./state-encryption.ts";
+import { addStackFoundation } from "./stack-foundation.ts";
 
-/**
- * Where OpenTofu finds the provider. Fully qualified, or cdktf-cli misreads the lock file
- * OpenTofu writes (https://github.com/opentofu/opentofu/issues/2402).
- */
-export const AWS_PROVIDER_SOURCE = "registry.opentofu.org/hashicorp/aws";
+export { AWS_PROVIDER_SOURCE } from "./stack-foundation.ts";
 
 /** Props of {@link BedrockStack}. */
 export interface BedrockStackProps {
@@ -31,45 +26,7 @@ export class BedrockStack extends TerraformStack {
     super(scope, id);
     const { environment } = props;
 
-    new AwsProvider(this, "aws", {
-      region: environment.region,
-      defaultTags: [{ tags: { ...environment.defaultTags } }],
-      ...(environment.accountId === undefined ? {} : { allowedAccountIds: [environment.accountId] }),
-      ...(environment.assumeRole === undefined
-        ? {}
-        : {
-            assumeRole: [
-              {
-                roleArn: environment.assumeRole.roleArn,
-                ...(environment.assumeRole.sessionName ? { sessionName: environment.assumeRole.sessionName } : {}),
-              },
-            ],
-          }),
-    });
-    this.addOverride("terraform.required_providers.aws.source", AWS_PROVIDER_SOURCE);
-
-    if (environment.backend === undefined) {
-      new LocalBackend(this, { path: props.localStatePath });
-    } else {
-      const { bucket, region, key, roleArn } = environment.backend;
-      new S3Backend(this, {
-        bucket,
-        region,
-        key,
-        encrypt: true,
-        ...(roleArn === undefined ? {} : { assumeRole: { roleArn } }),
-      });
-      // S3-native locking (OpenTofu >= 1.10); cdktf 0.21's S3Backend has no property for it.
-      this.addOverride("terraform.backend.s3.use_lockfile", true);
-    }
-
-    if (environment.encryption !== undefined) {
-      // cdktf has no construct for OpenTofu's encryption block; the override is written verbatim.
-      this.addOverride(
-        "terraform.encryption",
-        stateEncryptionBlock(environment.encryption, environment.backend?.roleArn),
-      );
-    }
+    addStackFoundation(this, { ...environment, localStatePath: props.localStatePath });
 
     const accountId = environment.accountId ?? new DataAwsCallerIdentity(this, "current", {}).accountId;
 

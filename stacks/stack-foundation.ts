@@ -1,0 +1,70 @@
+/**
+ * What every stack of this app starts with: the one AWS provider, the state backend and
+ * OpenTofu's state encryption. Shared by the environment stacks and the billing stack so both
+ * reach their account, lock and encrypt their state the same way.
+ */
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
+import { LocalBackend, S3Backend, type TerraformStack } from "cdktf";
+import type { ResolvedBackend } from "../config/resolve.ts";
+import { stateEncryptionBlock } from "./state-encryption.ts";
+
+/**
+ * Where OpenTofu finds the provider. Fully qualified, or cdktf-cli misreads the lock file
+ * OpenTofu writes (https://github.com/opentofu/opentofu/issues/2402).
+ */
+export const AWS_PROVIDER_SOURCE = "registry.opentofu.org/hashicorp/aws";
+
+/** The account, backend and encryption settings of one stack, resolved. */
+export interface StackFoundationProps {
+  readonly region: string;
+  readonly defaultTags: Readonly<Record<string, string>>;
+  /** The only account the provider may deploy to; unset lets the credentials decide. */
+  readonly accountId?: string;
+  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
+  /** Without it, local state at `localStatePath`. */
+  readonly backend?: ResolvedBackend;
+  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  /** Local state file, relative to the stack's working directory; used without a backend. */
+  readonly localStatePath: string;
+}
+
+/** Add the AWS provider, the backend and the encryption block to `stack`. */
+export function addStackFoundation(stack: TerraformStack, props: StackFoundationProps): AwsProvider {
+  const provider = new AwsProvider(stack, "aws", {
+    region: props.region,
+    defaultTags: [{ tags: { ...props.defaultTags } }],
+    ...(props.accountId === undefined ? {} : { allowedAccountIds: [props.accountId] }),
+    ...(props.assumeRole === undefined
+      ? {}
+      : {
+          assumeRole: [
+            {
+              roleArn: props.assumeRole.roleArn,
+              ...(props.assumeRole.sessionName ? { sessionName: props.assumeRole.sessionName } : {}),
+            },
+          ],
+        }),
+  });
+  stack.addOverride("terraform.required_providers.aws.source", AWS_PROVIDER_SOURCE);
+
+  if (props.backend === undefined) {
+    new LocalBackend(stack, { path: props.localStatePath });
+  } else {
+    const { bucket, region, key, roleArn } = props.backend;
+    new S3Backend(stack, {
+      bucket,
+      region,
+      key,
+      encrypt: true,
+      ...(roleArn === undefined ? {} : { assumeRole: { roleArn } }),
+    });
+    // S3-native locking (OpenTofu >= 1.10); cdktf 0.21's S3Backend has no property for it.
+    stack.addOverride("terraform.backend.s3.use_lockfile", true);
+  }
+
+  if (props.encryption !== undefined) {
+    // cdktf has no construct for OpenTofu's encryption block; the override is written verbatim.
+    stack.addOverride("terraform.encryption", stateEncryptionBlock(props.encryption, props.backend?.roleArn));
+  }
+  return provider;
+}
