@@ -5,6 +5,7 @@
  * these same functions, so what is validated is exactly what is synthesized.
  */
 import { type CatalogModel, destinationRegions, type Geography, type ModelCatalog } from "./catalog.ts";
+import { type ResolvedMonitoring, resolveMonitoring } from "./resolve-billing.ts";
 import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
 
 /** The parts of an ARN; `account: null` stands for the deploying account, known only at plan time. */
@@ -70,6 +71,8 @@ export interface ResolvedEnvironment {
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted by address, so reordering the YAML changes nothing. */
   readonly profiles: readonly ResolvedProfile[];
+  /** Alarms and dashboard of the environment (`resolve-billing.ts`). */
+  readonly monitoring: ResolvedMonitoring;
 }
 
 /** `<env>-bedrock`. */
@@ -257,6 +260,7 @@ export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalo
           }),
       defaultTags: defaultTags(config, env),
       profiles,
+      monitoring: resolveMonitoring(config, env, profiles),
     };
   });
 }

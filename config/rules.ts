@@ -16,6 +16,7 @@ import {
   type ResolvedProfile,
   resolveProfile,
 } from "./resolve.ts";
+import { checkBillingRules } from "./rules-billing.ts";
 import type { ProfilesConfig } from "./schema.ts";
 
 /** CreateInferenceProfile `inferenceProfileName`: 1–64 characters. */
@@ -412,6 +413,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     }
   }
   issues.push(...checkUniqueNames(config, resolved));
+  issues.push(...checkBillingRules(config));
   return issues;
 }
 

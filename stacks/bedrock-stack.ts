@@ -7,6 +7,7 @@ import { TerraformOutput, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { InferenceProfile } from "./inference-profile.ts";
+import { addMonitoring } from "./monitoring.ts";
 import { addStackFoundation } from "./stack-foundation.ts";
 
 export { AWS_PROVIDER_SOURCE } from "./stack-foundation.ts";
@@ -33,6 +34,7 @@ export class BedrockStack extends TerraformStack {
     this.profiles = environment.profiles.map(
       (profile) => new InferenceProfile(this, profile.address, { profile, stackRegion: environment.region, accountId }),
     );
+    addMonitoring(this, environment, this.profiles);
 
     new TerraformOutput(this, "inference_profile_arns", {
       description: "Profile name → ARN",
