@@ -21,7 +21,13 @@ describe("npm run synth", () => {
 
   it("writes exactly the snapshot of every stack", () => {
     const stacks = readStacks(join(cwd, "cdktf.out"));
-    expect(Object.keys(stacks)).toEqual(["dev-bedrock", "global-bedrock", "pre-bedrock", "prod-bedrock"]);
+    expect(Object.keys(stacks)).toEqual([
+      "billing-bedrock",
+      "dev-bedrock",
+      "global-bedrock",
+      "pre-bedrock",
+      "prod-bedrock",
+    ]);
     for (const [name, { text }] of Object.entries(stacks)) {
       expect(text, name).toBe(readFileSync(join(ROOT, "__snapshots__", `${name}.tf.json`), "utf8"));
     }
