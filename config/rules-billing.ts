@@ -83,7 +83,7 @@ function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
     issues.push({
       path: ["budgets"],
       atKey: true,
-      message: "budgets: needs billing:, the management account the budgets are made in",
+      message: "a budget needs billing:, the management account it is made in",
       fix: 'add billing: { accountId: "<management account ID>" } (README "Cost attribution, budgets and alarms")',
     });
   }
