@@ -11,7 +11,9 @@ import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
 import { resolveEnvironments } from "../config/resolve.ts";
-import { compareConfigs, type ReviewSide } from "./compare.ts";
+import { resolveBilling } from "../config/resolve-billing.ts";
+import type { ProfilesConfig } from "../config/schema.ts";
+import { type ResolvedSide, reviewWithBilling } from "./billing-review.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
@@ -71,28 +73,34 @@ function defaultBase(cwd: string): BaseRef {
   return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
 }
 
+/** A valid config resolved once for both comparisons. */
+function resolvedSide(config: ProfilesConfig): ResolvedSide {
+  const billing = resolveBilling(config);
+  return { side: resolveEnvironments(config, BUILT_IN_MODELS), ...(billing === undefined ? {} : { billing }) };
+}
+
 /** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
-function baseSide(cwd: string, commit: string, path: string, label: string): ReviewSide {
+function baseSide(cwd: string, commit: string, path: string, label: string): ResolvedSide {
   const text = git(cwd, ["show", `${commit}:${path}`]);
   if (text === undefined) {
     const exists = git(cwd, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
-    if (!exists) return [];
+    if (!exists) return { side: [] };
     throw new ReviewError(`cannot read ${path} at ${label}`);
   }
   try {
-    return resolveEnvironments(parseConfig(text, `${label}:${path}`), BUILT_IN_MODELS);
+    return resolvedSide(parseConfig(text, `${label}:${path}`));
   } catch (error) {
-    if (error instanceof ConfigError) return error;
+    if (error instanceof ConfigError) return { side: error };
     throw error;
   }
 }
 
 /** The config in the working tree: resolved, or its ConfigError (also when missing). */
-function headSide(file: string, shownAs: string): ReviewSide {
+function headSide(file: string, shownAs: string): ResolvedSide {
   try {
-    return resolveEnvironments(loadConfig(file, { shownAs }), BUILT_IN_MODELS);
+    return resolvedSide(loadConfig(file, { shownAs }));
   } catch (error) {
-    if (error instanceof ConfigError) return error;
+    if (error instanceof ConfigError) return { side: error };
     throw error;
   }
 }
@@ -143,7 +151,7 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
     );
   }
   const gitPath = inRepo.split(sep).join("/");
-  const reviewed = compareConfigs(baseSide(root, base.ref, gitPath, base.name), headSide(file, relative(cwd, file)));
+  const reviewed = reviewWithBilling(baseSide(root, base.ref, gitPath, base.name), headSide(file, relative(cwd, file)));
   return {
     stdout: renderReport(reviewed, { base: base.label, head: "working tree" }),
     exitCode: values.strict && reviewed.hazards.length > 0 ? HAZARD_EXIT_CODE : 0,

@@ -4,6 +4,7 @@
  * per environment with tables of what changes. Pure: text in, text out.
  */
 import type { ResolvedProfile } from "../config/resolve.ts";
+import { budgetText } from "./billing-review.ts";
 import {
   CHANGE_KINDS,
   countChanges,
@@ -147,6 +148,12 @@ function hazardText(hazard: Hazard, review: Review): string {
         `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
         "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
         "it keeps serving the old model while the outputs and consumer policies name the new one. Fix: change `name:` too, so the profile is replaced."
+      );
+    case "budget-removed":
+      return (
+        `${code(hazard.removal.stackName)} · **the budget of ${code(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
+        "nobody is told any more when its Bedrock spend runs away. Safe way: keep a budget on every product with profiles, " +
+        "or remove it in a change of its own that says who watches that spend instead."
       );
   }
 }
@@ -317,6 +324,11 @@ export function renderReport(review: Review, labels: ReportLabels): string {
   if (countChanges(review.environments).replaced > 0) sections.push(NEW_ARN_NOTE);
   const touched = review.environments.filter((e) => e.status !== "unchanged");
   sections.push(...touched.map(environmentSection));
+  if (review.billing !== undefined && review.billing.changes.length > 0) {
+    sections.push(
+      `### Budgets, cost allocation tags and alarms\n\n${review.billing.changes.map((line) => `- ${line}`).join("\n")}`,
+    );
+  }
   const untouched = review.environments.filter((e) => e.status === "unchanged");
   if (untouched.length > 0) {
     sections.push(
