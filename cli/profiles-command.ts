@@ -10,7 +10,9 @@ import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-
 import { ConfigError, didYouMean, listSome, show } from "../config/errors.ts";
 import { loadConfig } from "../config/loader.ts";
 import { formatArn, type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
+import { resolveBilling } from "../config/resolve-billing.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
+import { listBilling } from "./billing-listing.ts";
 import { formatMarkdownTable, formatTextTable } from "./table.ts";
 
 /** What a run printed and how it ended. */
@@ -23,10 +25,12 @@ export interface CommandResult {
 /** How to call the command; printed by `--help` and after usage errors. */
 export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
        npm run profiles -- policy <env> <product>/<purpose>
+       npm run profiles -- billing
 
   (no command)      every profile per environment: a table, --json for scripts, --markdown for docs
   --env, --product  only these (repeat the flag or give a comma list)
   policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
+  billing           the activated cost allocation tags, the budgets and every alarm
 `;
 
 /** The fix for every malformed `policy` command line. */
@@ -76,6 +80,12 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
     const environments = resolveEnvironments(config, BUILT_IN_MODELS);
     if (positionals.length === 0)
       return { exitCode: 0, stdout: listProfiles(config, environments, values), stderr: "" };
+    if (positionals[0] === "billing") {
+      if (values.env || values.product || values.json || values.markdown || positionals.length > 1) {
+        throw new UsageError("billing takes no arguments or flags", undefined, "npm run profiles -- billing");
+      }
+      return { exitCode: 0, stdout: listBilling(resolveBilling(config), environments), stderr: "" };
+    }
     if (values.env || values.product || values.json || values.markdown) {
       throw new UsageError("policy takes no --env, --product, --json or --markdown", undefined, USAGE_POLICY_FIX);
     }
@@ -107,8 +117,13 @@ function parseCommandLine(argv: readonly string[]) {
   // Every flag was checked above, so the values have the types OPTIONS declares.
   const values = parsed.values as ListingFlags & { help?: boolean };
   const positionals = parsed.positionals;
-  if (positionals.length > 0 && positionals[0] !== "policy") {
-    throw new UsageError(`unknown command ${show(positionals[0])}`, "policy", didYouMean(positionals[0], ["policy"]));
+  const commands = ["policy", "billing"];
+  if (positionals.length > 0 && !commands.includes(positionals[0])) {
+    throw new UsageError(
+      `unknown command ${show(positionals[0])}`,
+      commands.join(", "),
+      didYouMean(positionals[0], commands),
+    );
   }
   if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
   return { values, positionals };
