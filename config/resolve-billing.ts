@@ -3,7 +3,7 @@
  * tags, budgets) and each environment's alarms and dashboard. Pure, like `resolve.ts`, and the
  * one home of their names, addresses and AWS limits; `rules-billing.ts` checks these same values.
  */
-import { kmsKeyRegion, partitionOf, type ResolvedBackend, type ResolvedProfile } from "./resolve.ts";
+import { partitionOf, type ResolvedBackend, type ResolvedProfile, resolveEncryption } from "./resolve.ts";
 import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
 
 /** The stack of the management (payer) account. */
@@ -200,14 +200,7 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
       ? {}
       : { backend: { ...backend, key: backend.key ?? `bedrock/${BILLING_STACK_NAME}.tfstate` } }),
     ...(assumeRole === undefined ? {} : { assumeRole }),
-    ...(encryption === undefined
-      ? {}
-      : {
-          encryption: {
-            kmsKeyId: encryption.kmsKeyId,
-            region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? region,
-          },
-        }),
+    ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
     defaultTags: { ...config.tags },
     costAllocationTags: costAllocationTagKeys(config),
     budgets,

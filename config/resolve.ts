@@ -230,6 +230,21 @@ export function kmsKeyRegion(kmsKeyId: string): string | undefined {
   return /^arn:[\w-]+:kms:([a-z0-9-]+):/.exec(kmsKeyId)?.[1];
 }
 
+/**
+ * State encryption of a stack, its key's region defaulted: the one written, else the key ARN's,
+ * else the backend's, else the stack's.
+ */
+export function resolveEncryption(
+  encryption: NonNullable<EnvironmentConfig["encryption"]>,
+  backend: EnvironmentConfig["backend"],
+  stackRegion: string,
+): { readonly kmsKeyId: string; readonly region: string } {
+  return {
+    kmsKeyId: encryption.kmsKeyId,
+    region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? stackRegion,
+  };
+}
+
 /** Every environment of a valid config with its profiles, in the config's environment order. */
 export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
   const catalog = modelCatalog(builtIn, config);
@@ -250,14 +265,7 @@ export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalo
       ...(accountId === undefined ? {} : { accountId }),
       ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? `bedrock/${env}.tfstate` } }),
       ...(assumeRole === undefined ? {} : { assumeRole }),
-      ...(encryption === undefined
-        ? {}
-        : {
-            encryption: {
-              kmsKeyId: encryption.kmsKeyId,
-              region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? region,
-            },
-          }),
+      ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
       defaultTags: defaultTags(config, env),
       profiles,
       monitoring: resolveMonitoring(config, env, profiles),
