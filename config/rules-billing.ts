@@ -9,11 +9,13 @@ import {
   BILLING_STACK_NAME,
   BUDGET_CURRENCIES,
   BUDGET_LIMITS,
+  costAllocationTagKeys,
   DEFAULT_THRESHOLDS,
   EMAIL_PATTERN,
   SNS_TOPIC_ARN_PATTERN,
   splitNotify,
   THRESHOLD_RANGE,
+  tagKeyAddress,
 } from "./resolve-billing.ts";
 import { TAG } from "./rules.ts";
 import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
@@ -53,6 +55,19 @@ function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
       message: `environment ${show(clash)} would be the stack ${BILLING_STACK_NAME}, which billing: already makes`,
       fix: `rename the environment, e.g. ${show(`${clash}-main`)}`,
     });
+  }
+  const byAddress = new Map<string, string>();
+  for (const key of costAllocationTagKeys(config)) {
+    const other = byAddress.get(tagKeyAddress(key));
+    if (other !== undefined) {
+      issues.push({
+        path: billing.costAllocationTags === undefined ? ["billing"] : ["billing", "costAllocationTags"],
+        atKey: billing.costAllocationTags === undefined,
+        message: `tag keys ${show(other)} and ${show(key)} would both be activated at the address aws_ce_cost_allocation_tag.${tagKeyAddress(key)}`,
+        fix: "list the keys to activate under billing.costAllocationTags without one of them, or rename one tag key",
+      });
+    }
+    byAddress.set(tagKeyAddress(key), key);
   }
   (billing.costAllocationTags ?? []).forEach((key, index) => {
     const path = ["billing", "costAllocationTags", index];

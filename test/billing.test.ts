@@ -283,6 +283,21 @@ billing: { accountId: "999999999999" }
     );
   });
 
+  it("refuses two tag keys that would share one activation address", () => {
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+  agents:
+    tags: { "cost:center": a, "cost/center": b }
+    profiles: { main: { model: claude-sonnet-45, envs: [prod] } }
+billing: { accountId: "999999999999" }
+`;
+    expect(() => configFrom(yaml)).toThrow(
+      'test.yaml:8:1 billing: tag keys "cost/center" and "cost:center" would both be activated at the address aws_ce_cost_allocation_tag.cost_center\n    fix: list the keys to activate under billing.costAllocationTags without one of them, or rename one tag key',
+    );
+  });
+
   it("refuses more thresholds than AWS Budgets has notifications for", () => {
     const yaml = `version: 1
 defaults: { region: eu-central-1 }
