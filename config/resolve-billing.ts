@@ -127,11 +127,35 @@ export interface ResolvedMonitoring {
   readonly alarms: readonly ResolvedAlarm[];
   /** Sorted by region. */
   readonly topics: readonly ResolvedAlarmTopic[];
-  /** `bedrock-<env>`; absent when the environment has no profiles. */
-  readonly dashboardName?: string;
-  /** One row per product, in product order. */
-  readonly dashboardRows: readonly ResolvedDashboardRow[];
+  /** Usually one; none without profiles; more when the rows exceed one dashboard's widgets. */
+  readonly dashboards: readonly ResolvedDashboard[];
 }
+
+/** One CloudWatch dashboard of an environment. */
+export interface ResolvedDashboard {
+  /** `profiles`, then `profiles-2`, …: from the environment and the page only. */
+  readonly address: string;
+  /** `bedrock-<env>`, then `bedrock-<env>-2`, …; dashboards are global in an account. */
+  readonly name: string;
+  /** One row per product, in product order. */
+  readonly rows: readonly ResolvedDashboardRow[];
+}
+
+/** The widgets of each dashboard row, left to right, and the `AWS/Bedrock` metrics each shows. */
+export const DASHBOARD_WIDGETS: readonly { readonly title: string; readonly metrics: readonly string[] }[] = [
+  { title: "invocations", metrics: ["Invocations"] },
+  { title: "tokens", metrics: ["InputTokenCount", "OutputTokenCount"] },
+  {
+    title: "errors and throttles",
+    metrics: ["InvocationClientErrors", "InvocationServerErrors", "InvocationThrottles"],
+  },
+];
+
+/**
+ * A dashboard body holds at most 500 widgets
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html).
+ */
+export const DASHBOARD_MAX_WIDGETS = 500;
 
 /** Sort strings by code unit, independent of locale. */
 function sorted(values: Iterable<string>): string[] {
@@ -306,17 +330,21 @@ export function resolveMonitoring(
     region,
     emails: sorted(emailsByRegion.get(region) ?? []),
   }));
-  const dashboardRows = Object.keys(config.products)
+  const rows = Object.keys(config.products)
     .map((product) => ({
       product,
       profileAddresses: profiles.filter((p) => p.product === product).map((p) => p.address),
     }))
     .filter((row) => row.profileAddresses.length > 0);
-  return {
-    env,
-    alarms,
-    topics,
-    ...(profiles.length === 0 ? {} : { dashboardName: `bedrock-${env}` }),
-    dashboardRows,
-  };
+  const rowsPerDashboard = Math.floor(DASHBOARD_MAX_WIDGETS / DASHBOARD_WIDGETS.length);
+  const dashboards: ResolvedDashboard[] = [];
+  for (let first = 0; first < rows.length; first += rowsPerDashboard) {
+    const page = dashboards.length === 0 ? "" : `-${dashboards.length + 1}`;
+    dashboards.push({
+      address: `profiles${page}`,
+      name: `bedrock-${env}${page}`,
+      rows: rows.slice(first, first + rowsPerDashboard),
+    });
+  }
+  return { env, alarms, topics, dashboards };
 }

@@ -5,7 +5,7 @@ import type { InferenceProfile } from "./inference-profile.ts";
 import { ProfileAlarms } from "./profile-alarms.ts";
 import { ProfileDashboard } from "./profile-dashboard.ts";
 
-/** Add `environment.monitoring` to `stack`: alarms when any, the dashboard when it has profiles. */
+/** Add `environment.monitoring` to `stack`: alarms when any, the dashboards when it has profiles. */
 export function addMonitoring(
   stack: Construct,
   environment: ResolvedEnvironment,
@@ -19,12 +19,13 @@ export function addMonitoring(
       stackRegion: environment.region,
     });
   }
-  if (monitoring.dashboardName !== undefined) {
-    new ProfileDashboard(stack, "dashboard", {
-      monitoring,
-      profiles: new Map(
-        profiles.map((p) => [p.profile.address, { key: p.profile.key, region: p.profile.region, arn: p.arn }]),
-      ),
+  const dashboardProfiles = new Map(
+    profiles.map((p) => [p.profile.address, { key: p.profile.key, region: p.profile.region, arn: p.arn }]),
+  );
+  for (const dashboard of monitoring.dashboards) {
+    new ProfileDashboard(stack, dashboard.address, {
+      dashboard,
+      profiles: dashboardProfiles,
       stackRegion: environment.region,
     });
   }

@@ -6,7 +6,7 @@
  */
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard/index.js";
 import { Construct } from "constructs";
-import type { ResolvedMonitoring } from "../config/resolve-billing.ts";
+import { DASHBOARD_WIDGETS, type ResolvedDashboard } from "../config/resolve-billing.ts";
 import { BEDROCK_METRICS_NAMESPACE } from "./profile-alarms.ts";
 
 /** What the dashboard needs of one profile. */
@@ -20,34 +20,25 @@ export interface DashboardProfile {
 
 /** Props of {@link ProfileDashboard}. */
 export interface ProfileDashboardProps {
-  readonly monitoring: ResolvedMonitoring;
+  readonly dashboard: ResolvedDashboard;
   /** Profile address → what the dashboard shows of it. */
   readonly profiles: ReadonlyMap<string, DashboardProfile>;
   /** The stack's region: the dashboard's default region. */
   readonly stackRegion: string;
 }
 
-/** The widgets of one row: what each shows, in order. */
-const COLUMNS: readonly { readonly title: string; readonly metrics: readonly string[] }[] = [
-  { title: "invocations", metrics: ["Invocations"] },
-  { title: "tokens", metrics: ["InputTokenCount", "OutputTokenCount"] },
-  {
-    title: "errors and throttles",
-    metrics: ["InvocationClientErrors", "InvocationServerErrors", "InvocationThrottles"],
-  },
-];
-const WIDTH = 24 / COLUMNS.length;
+const WIDTH = 24 / DASHBOARD_WIDGETS.length;
 const HEIGHT = 6;
 
-/** `aws_cloudwatch_dashboard.profiles`, named `bedrock-<env>`. */
+/** `aws_cloudwatch_dashboard.profiles` (`profiles-2`, … past 500 widgets), named `bedrock-<env>`. */
 export class ProfileDashboard extends Construct {
   readonly dashboard: CloudwatchDashboard;
 
   constructor(scope: Construct, id: string, props: ProfileDashboardProps) {
     super(scope, id);
-    const { monitoring, profiles, stackRegion } = props;
-    const widgets = monitoring.dashboardRows.flatMap((row, rowIndex) =>
-      COLUMNS.map((column, columnIndex) => ({
+    const { dashboard, profiles, stackRegion } = props;
+    const widgets = dashboard.rows.flatMap((row, rowIndex) =>
+      DASHBOARD_WIDGETS.map((column, columnIndex) => ({
         type: "metric",
         x: columnIndex * WIDTH,
         y: rowIndex * HEIGHT,
@@ -77,10 +68,10 @@ export class ProfileDashboard extends Construct {
       })),
     );
     this.dashboard = new CloudwatchDashboard(this, "dashboard", {
-      dashboardName: monitoring.dashboardName ?? `bedrock-${monitoring.env}`,
+      dashboardName: dashboard.name,
       // Plain JSON with the ARNs as interpolations: stable text, so only a real change diffs.
       dashboardBody: JSON.stringify({ widgets }),
     });
-    this.dashboard.overrideLogicalId("profiles");
+    this.dashboard.overrideLogicalId(dashboard.address);
   }
 }

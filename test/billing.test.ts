@@ -190,6 +190,26 @@ describe("the dashboard", () => {
   });
 });
 
+describe("dashboards past 500 widgets", () => {
+  it("continue on bedrock-<env>-2 with the rows that do not fit, 166 rows of 3 widgets each", () => {
+    const products = Array.from(
+      { length: 170 },
+      (_, i) => `  p${String(i).padStart(3, "0")}: { profiles: { main: { model: nova-pro, envs: [prod] } } }`,
+    );
+    const config = configFrom(`version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+${products.join("\n")}
+`);
+    const { dashboards } = resolve(config)[0].monitoring;
+    expect(dashboards.map((d) => [d.address, d.name, d.rows.length, d.rows[0].product])).toEqual([
+      ["profiles", "bedrock-prod", 166, "p000"],
+      ["profiles-2", "bedrock-prod-2", 4, "p166"],
+    ]);
+  });
+});
+
 describe("a model upgrade", () => {
   const text = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8");
   const upgraded = text.replace("model: claude-sonnet-45", "model: claude-sonnet-4");
