@@ -19,8 +19,13 @@ export function addMonitoring(
       stackRegion: environment.region,
     });
   }
+  // The ARN as a literal reference rather than a cdktf token: cdktf resolves every token inside
+  // one string by rescanning it, and a dashboard body holds six per profile; with 1,000 profiles
+  // that doubled the synth time. The text written is the same as the token's.
+  const arnReference = (p: InferenceProfile) =>
+    `\${${p.resource.terraformResourceType}.${p.resource.friendlyUniqueId}.arn}`;
   const dashboardProfiles = new Map(
-    profiles.map((p) => [p.profile.address, { key: p.profile.key, region: p.profile.region, arn: p.arn }]),
+    profiles.map((p) => [p.profile.address, { key: p.profile.key, region: p.profile.region, arn: arnReference(p) }]),
   );
   for (const dashboard of monitoring.dashboards) {
     new ProfileDashboard(stack, dashboard.address, {
