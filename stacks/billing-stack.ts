@@ -57,6 +57,8 @@ function budgetResource(scope: Construct, budget: ResolvedBudget): BudgetsBudget
     limitUnit: budget.currency,
     // The TagKeyValue form `user:<key>$<value>` matches only an activated cost allocation tag
     // (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Budget.html).
+    // A product key starts with a letter, so `$` is never followed by `{`, which Terraform would
+    // read as an interpolation.
     costFilter: [
       { name: "Service", values: [budget.service] },
       { name: "TagKeyValue", values: [budget.tagKeyValue] },
