@@ -111,6 +111,8 @@ export interface ResolvedAlarmTopic {
   readonly name: string;
   readonly region: string;
   readonly emails: readonly string[];
+  /** One email subscription per address, each at `<topic address>-<email as an address>`. */
+  readonly subscriptions: readonly { readonly address: string; readonly email: string }[];
 }
 
 /** One row of the dashboard: a product and its profiles in this environment. */
@@ -184,6 +186,23 @@ export function costAllocationTagKeys(config: ProfilesConfig): string[] {
 export function tagKeyAddress(key: string): string {
   const address = key.replace(/[^a-zA-Z0-9_-]/g, "_");
   return /^[a-zA-Z_]/.test(address) ? address : `_${address}`;
+}
+
+/**
+ * Each email with a Terraform address; two emails that fold to one address (`a.b@x.io`,
+ * `a_b@x.io`) get `-2`, `-3`, … in sorted order, so synth never meets two resources at one address.
+ */
+function uniqueAddresses(
+  emails: readonly string[],
+  addressOf: (email: string) => string,
+): { address: string; email: string }[] {
+  const taken = new Map<string, number>();
+  return emails.map((email) => {
+    const base = addressOf(email);
+    const seen = (taken.get(base) ?? 0) + 1;
+    taken.set(base, seen);
+    return { address: seen === 1 ? base : `${base}-${seen}`, email };
+  });
 }
 
 /** SNS topic ARNs and email addresses of a `notify:` list, apart. */
@@ -324,12 +343,19 @@ export function resolveMonitoring(
     for (const email of emails) set.add(email);
     emailsByRegion.set(profile.region, set);
   }
-  const topics = sorted(emailsByRegion.keys()).map((region) => ({
-    address: topicAddress(region),
-    name: `bedrock-${env}-alarms`,
-    region,
-    emails: sorted(emailsByRegion.get(region) ?? []),
-  }));
+  const topics = sorted(emailsByRegion.keys()).map((region): ResolvedAlarmTopic => {
+    const emails = sorted(emailsByRegion.get(region) ?? []);
+    return {
+      address: topicAddress(region),
+      name: `bedrock-${env}-alarms`,
+      region,
+      emails,
+      subscriptions: uniqueAddresses(
+        emails,
+        (email) => `${topicAddress(region)}-${email.replace(/[^a-zA-Z0-9_-]/g, "_")}`,
+      ),
+    };
+  });
   const rows = Object.keys(config.products)
     .map((product) => ({
       product,

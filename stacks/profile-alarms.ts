@@ -61,8 +61,7 @@ export class ProfileAlarms extends Construct {
   private topic(topic: ResolvedAlarmTopic, regionOf: (region: string) => { region?: string }): string {
     const resource = new SnsTopic(this, topic.address, { ...regionOf(topic.region), name: topic.name });
     resource.overrideLogicalId(topic.address);
-    for (const email of topic.emails) {
-      const address = `${topic.address}-${email.replace(/[^a-zA-Z0-9_-]/g, "_")}`;
+    for (const { address, email } of topic.subscriptions) {
       // Each address gets a confirmation email; SNS sends nothing to it until it is confirmed.
       new SnsTopicSubscription(this, address, {
         ...regionOf(topic.region),

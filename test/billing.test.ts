@@ -142,6 +142,25 @@ describe("alarms", () => {
     });
   });
 
+  it("give two emails that fold to one address each a subscription of its own", () => {
+    const config = configFrom(`version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+  agents:
+    profiles: { main: { model: nova-pro, envs: [prod] } }
+    alarms: { throttles: true, notify: [a.b@example.com, a_b@example.com] }
+`);
+    expect(resolve(config)[0].monitoring.topics[0].subscriptions).toEqual([
+      { address: "alarms-eu-central-1-a_b_example_com", email: "a.b@example.com" },
+      { address: "alarms-eu-central-1-a_b_example_com-2", email: "a_b@example.com" },
+    ]);
+    expect(Object.keys(synth(config)["prod-bedrock"].json.resource.aws_sns_topic_subscription)).toEqual([
+      "alarms-eu-central-1-a_b_example_com",
+      "alarms-eu-central-1-a_b_example_com-2",
+    ]);
+  });
+
   it("sum input and output tokens over an hour for tokensPerHour", () => {
     const tokens = alarms["agents-classify-tokens-per-hour"];
     expect(tokens.threshold).toBe(500000);
