@@ -10,6 +10,7 @@ import { BUILT_IN_MODELS } from "./config/catalog.ts";
 import { ConfigError, synthesisFailure } from "./config/errors.ts";
 import { configPath, loadConfig } from "./config/loader.ts";
 import { resolveEnvironments } from "./config/resolve.ts";
+import { resolveBilling } from "./config/resolve-billing.ts";
 import { buildApp, localStatePath } from "./stacks/bedrock-app.ts";
 import { synthIntoPlace } from "./stacks/synth-into-place.ts";
 
@@ -22,14 +23,16 @@ const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
   const config = loadConfig(configPath(), { warn: (warning) => process.stderr.write(warning) });
   const environments = resolveEnvironments(config, BUILT_IN_MODELS);
+  const billing = resolveBilling(config);
   synthIntoPlace(outdir, (directory) =>
     buildApp(environments, {
       outdir: directory,
       // The state path is relative to where the stacks end up, not to the staging directory.
       localStatePath: (stack) => localStatePath(outdir, stack, process.cwd()),
+      ...(billing === undefined ? {} : { billing }),
     }).synth(),
   );
-  process.stdout.write(synthSummary(environments, outdir));
+  process.stdout.write(synthSummary(environments, outdir, billing));
 } catch (error) {
   process.stderr.write(error instanceof ConfigError ? error.message : synthesisFailure(error, configPath()));
   process.exitCode = 1;

@@ -11,7 +11,9 @@ import { ConfigError, didYouMean, listSome, show } from "../config/errors.ts";
 import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
 import { loadConfig } from "../config/loader.ts";
 import { formatArn, type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
+import { resolveBilling } from "../config/resolve-billing.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
+import { listBilling } from "./billing-listing.ts";
 import { formatMarkdownTable, formatTextTable } from "./table.ts";
 
 /** What a run printed and how it ended. */
@@ -26,6 +28,7 @@ export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <pr
        npm run profiles -- policy <env> <product>/<purpose> [--arn <profile ARN>]
        npm run profiles -- policy <env> <product>/<purpose>
        npm run profiles -- guardrail [scp | boundary]
+       npm run profiles -- billing
 
   (no command)      every profile per environment: a table, --json for scripts,
                     --markdown for a GitHub job summary or docs
@@ -35,10 +38,11 @@ export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <pr
                     policy instead of a placeholder, so it can be attached as it is
   guardrail         the organisation's service control policy (default) or permissions boundary
                     denying Bedrock invocation except through an application inference profile
+  billing           the activated cost allocation tags, the budgets and every alarm
 `;
 
 /** The commands besides the listing. */
-const COMMANDS = ["policy", "guardrail"];
+const COMMANDS = ["policy", "guardrail", "billing"];
 
 /** The fix for every malformed `policy` command line. */
 const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
@@ -92,6 +96,19 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
       if (values.arn !== undefined)
         throw new UsageError("--arn is for policy", undefined, `${USAGE_POLICY_FIX} --arn <arn>`);
       return { exitCode: 0, stdout: listProfiles(config, environments, values), stderr: "" };
+    }
+    if (positionals[0] === "billing") {
+      if (
+        values.env ||
+        values.product ||
+        values.json ||
+        values.markdown ||
+        values.arn !== undefined ||
+        positionals.length > 1
+      ) {
+        throw new UsageError("billing takes no arguments or flags", undefined, "npm run profiles -- billing");
+      }
+      return { exitCode: 0, stdout: listBilling(resolveBilling(config), environments), stderr: "" };
     }
     if (values.env || values.product || values.json || values.markdown) {
       throw new UsageError("policy takes no --env, --product, --json or --markdown", undefined, USAGE_POLICY_FIX);

@@ -1,15 +1,34 @@
 /** What `npm run synth` prints on success: one line per stack it wrote, with its profile count. */
 import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
+import type { ResolvedBilling } from "../config/resolve-billing.ts";
 
-/** `cdktf.out/stacks/prod-bedrock/cdk.tf.json  4 profiles  (prod, eu-central-1)`, one line per stack. */
-export function synthSummary(environments: readonly ResolvedEnvironment[], outdir: string): string {
-  const files = environments.map((e) => join(outdir, "stacks", e.stackName, "cdk.tf.json"));
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+
+/**
+ * `cdktf.out/stacks/prod-bedrock/cdk.tf.json  4 profiles  (prod, eu-central-1)`, one line per
+ * stack; the billing stack, when there is one, last with its budgets and tag activations.
+ */
+export function synthSummary(
+  environments: readonly ResolvedEnvironment[],
+  outdir: string,
+  billing?: ResolvedBilling,
+): string {
+  const rows = environments.map((e) => ({
+    stack: e.stackName,
+    count: plural(e.profiles.length, "profile"),
+    where: `${e.env}, ${e.region}`,
+  }));
+  if (billing !== undefined) {
+    rows.push({
+      stack: billing.stackName,
+      count: plural(billing.budgets.length, "budget"),
+      where: `billing, ${billing.region}, ${plural(billing.costAllocationTags.length, "cost allocation tag")}`,
+    });
+  }
+  const files = rows.map((row) => join(outdir, "stacks", row.stack, "cdk.tf.json"));
   const width = Math.max(...files.map((file) => file.length));
-  const lines = environments.map((e, i) => {
-    const count = `${e.profiles.length} profile${e.profiles.length === 1 ? "" : "s"}`;
-    return `${files[i].padEnd(width)}  ${count.padStart(11)}  (${e.env}, ${e.region})`;
-  });
+  const lines = rows.map((row, i) => `${files[i].padEnd(width)}  ${row.count.padStart(11)}  (${row.where})`);
   const total = environments.reduce((sum, e) => sum + e.profiles.length, 0);
-  return `${lines.join("\n")}\nsynthesized ${environments.length} stacks, ${total} profiles\n`;
+  return `${lines.join("\n")}\nsynthesized ${rows.length} stacks, ${total} profiles\n`;
 }

@@ -12,6 +12,7 @@ import {
   type ModelCatalog,
   routingOf,
 } from "./catalog.ts";
+import { type ResolvedMonitoring, resolveMonitoring } from "./resolve-billing.ts";
 import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
 
 /** The parts of an ARN; `account: null` stands for the deploying account, known only at plan time. */
@@ -79,6 +80,8 @@ export interface ResolvedEnvironment {
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted by address, so reordering the YAML changes nothing. */
   readonly profiles: readonly ResolvedProfile[];
+  /** Alarms and dashboard of the environment (`resolve-billing.ts`). */
+  readonly monitoring: ResolvedMonitoring;
 }
 
 /** `<env>-bedrock`. */
@@ -277,6 +280,21 @@ export function kmsKeyRegion(kmsKeyId: string): string | undefined {
   return /^arn:[\w-]+:kms:([a-z0-9-]+):/.exec(kmsKeyId)?.[1];
 }
 
+/**
+ * State encryption of a stack, its key's region defaulted: the one written, else the key ARN's,
+ * else the backend's, else the stack's.
+ */
+export function resolveEncryption(
+  encryption: NonNullable<EnvironmentConfig["encryption"]>,
+  backend: EnvironmentConfig["backend"],
+  stackRegion: string,
+): { readonly kmsKeyId: string; readonly region: string } {
+  return {
+    kmsKeyId: encryption.kmsKeyId,
+    region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? stackRegion,
+  };
+}
+
 /** Every environment of a valid config with its profiles, in the config's environment order. */
 export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
   const catalog = modelCatalog(builtIn, config);
@@ -297,16 +315,10 @@ export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalo
       ...(accountId === undefined ? {} : { accountId }),
       ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? `bedrock/${env}.tfstate` } }),
       ...(assumeRole === undefined ? {} : { assumeRole }),
-      ...(encryption === undefined
-        ? {}
-        : {
-            encryption: {
-              kmsKeyId: encryption.kmsKeyId,
-              region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? region,
-            },
-          }),
+      ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
       defaultTags: defaultTags(config, env),
       profiles,
+      monitoring: resolveMonitoring(config, env, profiles),
     };
   });
 }

@@ -33,6 +33,7 @@ import {
   type ResolvedProfile,
   resolveProfile,
 } from "./resolve.ts";
+import { checkBillingRules } from "./rules-billing.ts";
 import type { ProfilesConfig } from "./schema.ts";
 
 /** CreateInferenceProfile `inferenceProfileName`: 1–64 characters. */
@@ -484,6 +485,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog): Confi
     ...checkUniqueAddresses(resolved),
     ...checkNamesPerStack(resolved),
   );
+  issues.push(...checkBillingRules(config));
   return issues;
 }
 

@@ -91,6 +91,22 @@ const customModel = z.strictObject({
     ),
 });
 
+/**
+ * CloudWatch alarms on a profile's `AWS/Bedrock` metrics; on a product for all its profiles, on
+ * a profile to override the product's. Values are checked by `rules-billing.ts`.
+ */
+const alarms = z.strictObject({
+  throttles: z.boolean().optional().describe("Alarm when any invocation is throttled in 5 minutes"),
+  serverErrors: z.boolean().optional().describe("Alarm when any invocation fails with a server error in 5 minutes"),
+  tokensPerHour: z.number().optional().describe("Alarm when input plus output tokens in one hour exceed this many"),
+  notify: z
+    .array(z.string())
+    .optional()
+    .describe("SNS topic ARNs in the profile's region, or email addresses (one SNS topic per region is made)"),
+  /** @default every environment of the profile */
+  envs: z.array(z.string()).optional().describe("Only in these environments; default every environment of the profile"),
+});
+
 /** One profile of a product, by purpose. */
 const profile = z.strictObject({
   model: z.string().min(1).describe("A model catalog key, e.g. claude-sonnet-45 (README: Model catalog)"),
@@ -121,11 +137,13 @@ const profile = z.strictObject({
     .regex(/^[a-z0-9]{12}$/, { error: "must be an application inference profile ID: 12 lowercase letters or digits" })
     .optional()
     .describe("ID of an existing application inference profile to adopt instead of creating one"),
+  alarms: alarms.optional().describe("CloudWatch alarms of this profile; overrides the product's alarms key by key"),
 });
 
 const product = z.strictObject({
   tags: tags.optional().describe("Resource tags of every profile of this product"),
   profiles: z.record(key("A purpose"), profile).describe("Purpose → profile; purpose main has the shortest SSM path"),
+  alarms: alarms.optional().describe("CloudWatch alarms of every profile of this product"),
 });
 
 const tagPolicy = z.strictObject({
@@ -148,6 +166,7 @@ export const ACKNOWLEDGEABLE_HAZARDS = [
   "ssm-region-moved",
   "import-removed",
   "import-changed",
+  "budget-removed",
 ] as const;
 
 /** One accepted hazard, written in the pull request that causes it. */
@@ -158,11 +177,44 @@ const acknowledgement = z.strictObject({
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be <product>/<purpose>" })
     .optional()
     .describe("<product>/<purpose>; for a moved profile, the one it moved from; absent for environment hazards"),
+  product: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "must be a product key" })
+    .optional()
+    .describe("For budget-removed: the product whose budget is removed"),
   envs: z
     .array(z.string())
     .min(1, { error: "must list at least one environment" })
-    .describe("The environments the hazard is accepted in"),
+    .describe("The environments the hazard is accepted in; billing for a budget"),
   reason: z.string().min(1).describe("Why it is safe, e.g. who confirmed no consumer reads the parameter"),
+});
+
+/** The management (payer) account: a stack `billing-bedrock` with cost allocation tags and budgets. */
+const billing = z.strictObject({
+  accountId: accountId.describe('12-digit ID of the management (payer) account, in quotes: "012345678901"'),
+  /** @default defaults.region */
+  region: region.optional().describe("Region of the billing stack's provider; default defaults.region"),
+  backend: backend.optional().describe("S3 state backend; without it, local state"),
+  assumeRole: assumeRole.optional().describe("Role the AWS provider assumes in the management account"),
+  encryption: encryption.optional().describe("OpenTofu state and plan encryption with AWS KMS"),
+  /** @default tagPolicy.required plus every product's and profile's tag keys */
+  costAllocationTags: z
+    .array(z.string())
+    .optional()
+    .describe("Tag keys to activate for Cost Explorer; default tagPolicy.required and every product's tag keys"),
+});
+
+/** A monthly cost budget of one product, filtered on its `product` tag and Amazon Bedrock. */
+const budget = z.strictObject({
+  monthly: z.number().describe("Budget per calendar month, in currency"),
+  /** @default USD */
+  currency: z.string().optional().describe("Currency of the amount; default USD"),
+  notify: z.array(z.string()).describe("Email addresses or SNS topic ARNs told when a threshold is crossed"),
+  /** @default [80, 100] */
+  thresholds: z
+    .array(z.number())
+    .optional()
+    .describe("Percentages of the budget (1-1000) that notify, each on actual and forecasted cost; default [80, 100]"),
 });
 
 /** The whole profiles file. */
@@ -188,6 +240,10 @@ export const profilesConfigSchema = z.strictObject({
     .array(acknowledgement)
     .default([])
     .describe("Review hazards accepted on the record; npm run review -- --strict passes only when all are"),
+  billing: billing
+    .optional()
+    .describe("The management account: cost allocation tags and budgets (stack billing-bedrock)"),
+  budgets: z.record(z.string(), budget).optional().describe("Product key → its monthly Bedrock cost budget"),
 });
 
 /** A profiles file that has passed the shape check, defaults applied. */
@@ -196,6 +252,12 @@ export type ProfilesConfig = z.output<typeof profilesConfigSchema>;
 export type EnvironmentConfig = ProfilesConfig["environments"][string];
 /** One entry of `acknowledged:`. */
 export type Acknowledgement = ProfilesConfig["acknowledged"][number];
+/** The `billing:` section of a {@link ProfilesConfig}. */
+export type BillingConfig = NonNullable<ProfilesConfig["billing"]>;
+/** One budget of a {@link ProfilesConfig}. */
+export type BudgetConfig = NonNullable<ProfilesConfig["budgets"]>[string];
+/** An `alarms:` block of a product or profile. */
+export type AlarmsConfig = z.output<typeof alarms>;
 /** One profile of a {@link ProfilesConfig}. */
 export type ProfileConfig = ProfilesConfig["products"][string]["profiles"][string];
 

@@ -5,9 +5,14 @@
 import { ACKNOWLEDGEABLE_HAZARDS, type Acknowledgement } from "../config/schema.ts";
 import type { Hazard } from "./compare.ts";
 
-/** The environment and `<product>/<purpose>` a hazard is about; no profile for environment hazards. */
-export function hazardSubject(hazard: Hazard): { env?: string; profile?: string } {
+/**
+ * The environment and `<product>/<purpose>` a hazard is about; no profile for environment
+ * hazards. A budget lives in the billing stack: environment `billing`, and its product.
+ */
+export function hazardSubject(hazard: Hazard): { env?: string; profile?: string; product?: string } {
   switch (hazard.kind) {
+    case "budget-removed":
+      return { env: "billing", product: hazard.removal.budget.product };
     case "invalid-config":
       return {};
     case "environment-removed":
@@ -29,10 +34,14 @@ export function acknowledgementOf(
   hazard: Hazard,
   acknowledged: readonly Acknowledgement[],
 ): Acknowledgement | undefined {
-  const { env, profile } = hazardSubject(hazard);
+  const { env, profile, product } = hazardSubject(hazard);
   if (env === undefined) return undefined;
   return acknowledged.find(
-    (entry) => entry.hazard === hazard.kind && entry.envs.includes(env) && entry.profile === profile,
+    (entry) =>
+      entry.hazard === hazard.kind &&
+      entry.envs.includes(env) &&
+      entry.profile === profile &&
+      entry.product === product,
   );
 }
 
@@ -52,7 +61,8 @@ export function acknowledgements(
 /** The `acknowledged:` entry that would accept `hazard`, as YAML flow, or undefined when none can. */
 export function acknowledgementHint(hazard: Hazard): string | undefined {
   if (!(ACKNOWLEDGEABLE_HAZARDS as readonly string[]).includes(hazard.kind)) return undefined;
-  const { env, profile } = hazardSubject(hazard);
+  const { env, profile, product } = hazardSubject(hazard);
   const profilePart = profile === undefined ? "" : ` profile: ${profile},`;
-  return `{ hazard: ${hazard.kind},${profilePart} envs: [${env}], reason: "…" }`;
+  const productPart = product === undefined ? "" : ` product: ${product},`;
+  return `{ hazard: ${hazard.kind},${profilePart}${productPart} envs: [${env}], reason: "…" }`;
 }

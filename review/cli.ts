@@ -11,9 +11,10 @@ import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
 import { resolveEnvironments } from "../config/resolve.ts";
-import type { Acknowledgement } from "../config/schema.ts";
+import { resolveBilling } from "../config/resolve-billing.ts";
+import type { Acknowledgement, ProfilesConfig } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
-import { compareConfigs, type ReviewSide } from "./compare.ts";
+import { type ResolvedSide, reviewWithBilling } from "./billing-review.ts";
 import { runPlanReview } from "./plan.ts";
 import { renderReport } from "./report.ts";
 
@@ -75,27 +76,33 @@ function defaultBase(cwd: string): BaseRef {
   return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
 }
 
+/** A valid config resolved once for both comparisons. */
+function resolvedSide(config: ProfilesConfig): ResolvedSide {
+  const billing = resolveBilling(config);
+  return { side: resolveEnvironments(config, BUILT_IN_MODELS), ...(billing === undefined ? {} : { billing }) };
+}
+
 /** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
-function baseSide(cwd: string, commit: string, path: string, label: string): ReviewSide {
+function baseSide(cwd: string, commit: string, path: string, label: string): ResolvedSide {
   const text = git(cwd, ["show", `${commit}:${path}`]);
   if (text === undefined) {
     const exists = git(cwd, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
-    if (!exists) return [];
+    if (!exists) return { side: [] };
     throw new ReviewError(`cannot read ${path} at ${label}`);
   }
   try {
-    return resolveEnvironments(parseConfig(text, `${label}:${path}`), BUILT_IN_MODELS);
+    return resolvedSide(parseConfig(text, `${label}:${path}`));
   } catch (error) {
-    if (error instanceof ConfigError) return error;
+    if (error instanceof ConfigError) return { side: error };
     throw error;
   }
 }
 
 /** The config in the working tree: resolved, or its ConfigError (also when missing); and its acknowledgements. */
-function headSide(file: string, shownAs: string): { side: ReviewSide; acknowledged: readonly Acknowledgement[] } {
+function headSide(file: string, shownAs: string): ResolvedSide & { acknowledged: readonly Acknowledgement[] } {
   try {
     const config = loadConfig(file, { shownAs });
-    return { side: resolveEnvironments(config, BUILT_IN_MODELS), acknowledged: config.acknowledged };
+    return { ...resolvedSide(config), acknowledged: config.acknowledged };
   } catch (error) {
     if (error instanceof ConfigError) return { side: error, acknowledged: [] };
     throw error;
@@ -149,7 +156,7 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
   }
   const gitPath = inRepo.split(sep).join("/");
   const head = headSide(file, relative(cwd, file));
-  const reviewed = compareConfigs(baseSide(root, base.ref, gitPath, base.name), head.side);
+  const reviewed = reviewWithBilling(baseSide(root, base.ref, gitPath, base.name), head);
   const accepted = acknowledgements(reviewed.hazards, head.acknowledged);
   return {
     stdout: renderReport(reviewed, { base: base.label, head: "working tree" }, accepted),

@@ -15,6 +15,7 @@
  */
 import type { ConfigError } from "../config/errors.ts";
 import { nameSlot, type ResolvedEnvironment, type ResolvedProfile } from "../config/resolve.ts";
+import type { BillingReview, BudgetRemoval } from "./billing-review.ts";
 
 /** One side of the comparison: its resolved environments, or why its config is invalid. */
 export type ReviewSide = readonly ResolvedEnvironment[] | ConfigError;
@@ -141,7 +142,8 @@ export type Hazard =
       readonly profile: ResolvedProfile;
       readonly importChange: ValueChange<"import">;
     }
-  | { readonly kind: "source-change-ignored"; readonly env: string; readonly update: ProfileUpdate };
+  | { readonly kind: "source-change-ignored"; readonly env: string; readonly update: ProfileUpdate }
+  | { readonly kind: "budget-removed"; readonly removal: BudgetRemoval };
 
 /** The kind of a {@link Hazard}. */
 export type HazardKind = Hazard["kind"];
@@ -151,6 +153,8 @@ export interface Review {
   readonly hazards: readonly Hazard[];
   /** In head order, then environments only the base has. Empty when either side is invalid. */
   readonly environments: readonly EnvironmentReview[];
+  /** Budgets, cost allocation tags and alarms (`billing-review.ts`), when compared. */
+  readonly billing?: BillingReview;
 }
 
 /** Production environments get marked in the report: `prod`, `production`, `prod-…`. */

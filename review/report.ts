@@ -6,6 +6,7 @@
 import { defaultNameTemplate, type ResolvedProfile } from "../config/resolve.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgementHint } from "./acknowledge.ts";
+import { budgetText } from "./billing-review.ts";
 import {
   CHANGE_KINDS,
   countChanges,
@@ -154,6 +155,12 @@ function hazardText(hazard: Hazard, review: Review): string {
         "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
         "it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. " +
         `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`
+      );
+    case "budget-removed":
+      return (
+        `${code(hazard.removal.stackName)} · **the budget of ${code(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
+        "nobody is told any more when its Bedrock spend runs away. Safe way: keep a budget on every product with profiles, " +
+        "or remove it in a change of its own that says who watches that spend instead."
       );
   }
 }
@@ -348,6 +355,11 @@ export function renderReport(
   if (countChanges(review.environments).replaced > 0) sections.push(NEW_ARN_NOTE);
   const touched = review.environments.filter((e) => e.status !== "unchanged");
   sections.push(...touched.map(environmentSection));
+  if (review.billing !== undefined && review.billing.changes.length > 0) {
+    sections.push(
+      `### Budgets, cost allocation tags and alarms\n\n${review.billing.changes.map((line) => `- ${line}`).join("\n")}`,
+    );
+  }
   const untouched = review.environments.filter((e) => e.status === "unchanged");
   if (untouched.length > 0) {
     sections.push(

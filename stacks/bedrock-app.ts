@@ -1,8 +1,10 @@
-/** The cdktf app: one {@link BedrockStack} per environment. */
+/** The cdktf app: one {@link BedrockStack} per environment, and the {@link BillingStack}. */
 import { relative, resolve, sep } from "node:path";
 import { App } from "cdktf";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
+import type { ResolvedBilling } from "../config/resolve-billing.ts";
 import { BedrockStack } from "./bedrock-stack.ts";
+import { BillingStack } from "./billing-stack.ts";
 
 /**
  * The local state file of a stack without a backend, relative to the directory OpenTofu runs
@@ -22,6 +24,8 @@ export interface BuildAppOptions {
   readonly outdir: string;
   /** The local state path of each stack without a backend; see {@link localStatePath}. */
   readonly localStatePath: (stack: string) => string;
+  /** The billing stack, when the config has `billing:`. */
+  readonly billing?: ResolvedBilling;
 }
 
 /** Build the app for `environments`. */
@@ -42,6 +46,10 @@ export function buildApp(environments: readonly ResolvedEnvironment[], options: 
       environment,
       localStatePath: options.localStatePath(environment.stackName),
     });
+  }
+  if (options.billing !== undefined) {
+    const { billing } = options;
+    new BillingStack(app, billing.stackName, { billing, localStatePath: options.localStatePath(billing.stackName) });
   }
   return app;
 }

@@ -323,7 +323,7 @@ test/fixtures/typos-in-keys.yaml:5:5 environments.prod.acountId: unknown key "ac
     fix: did you mean "accountId"?
 
 test/fixtures/typos-in-keys.yaml:6:1 prodcts: unknown key "prodcts"
-    allowed: version, defaults, tagPolicy, tags, environments, models, products, acknowledged
+    allowed: version, defaults, tagPolicy, tags, environments, models, products, acknowledged, billing, budgets
     fix: did you mean "products"?
 
 test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown key "geography"
@@ -338,11 +338,11 @@ test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown k
     ).toBe(`test/fixtures/typos-in-product-and-profile.yaml: 3 errors; nothing was synthesized.
 
 test/fixtures/typos-in-product-and-profile.yaml:7:5 products.agents.tag: unknown key "tag"
-    allowed: tags, profiles
+    allowed: tags, profiles, alarms
     fix: did you mean "tags"?
 
 test/fixtures/typos-in-product-and-profile.yaml:12:9 products.agents.profiles.main.descripton: unknown key "descripton"
-    allowed: model, envs, name, description, geography, region, tags, import
+    allowed: model, envs, name, description, geography, region, tags, import, alarms
     fix: did you mean "description"?
 
 test/fixtures/typos-in-product-and-profile.yaml:16:20 products.agents.profiles.classify.geography: "europe" is not allowed
@@ -615,7 +615,7 @@ test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.
     expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
-    allowed: model, envs, name, description, geography, region, tags, import
+    allowed: model, envs, name, description, geography, region, tags, import, alarms
     fix: did you mean "model"?
 `);
   });

@@ -1,6 +1,6 @@
 /**
- * BedrockStack skips cdktf's preparing pass (the one that finds cross-stack references) while
- * the app holds only Bedrock stacks. Once another kind of stack is in the app, a reference
+ * The app's stacks skip cdktf's preparing pass (the one that finds cross-stack references) while
+ * the app holds only self-contained stacks (SelfContainedStack). Once another kind of stack is in the app, a reference
  * from a Bedrock stack to it must still become a remote state, as cdktf does it.
  */
 import { mkdtempSync, rmSync } from "node:fs";

@@ -302,13 +302,15 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     /** Every resource's actions, by address. */
     const actions = (scenario: string): Record<string, string[]> =>
       Object.fromEntries([...(changes[scenario] ?? new Map()).entries()].map(([a, c]) => [a, c.actions]));
+    /** The environment's dashboard: it draws every profile's metrics, so it reads every profile's ARN. */
+    const DASHBOARD = "aws_cloudwatch_dashboard.profiles";
     const expectAllElseNoOp = (scenario: string, touched: Record<string, string[]>) => {
       const all = new Set([...addresses(base), ...addresses(after[scenario]), ...Object.keys(touched)]);
       const expected = Object.fromEntries([...all].map((a) => [a, touched[a] ?? ["no-op"]]));
       expect(actions(scenario)).toEqual(expected);
     };
 
-    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name; the default description names the model too), updates its SSM parameters (ARN, model ID) in place and leaves every other resource alone", () => {
+    it("a model upgrade replaces the profile at its address, creating the new one first (model_source, name; the default description names the model too), updates its SSM parameters (ARN, model ID), alarms and the dashboard in place and leaves every other resource alone", () => {
       const profile = "aws_bedrock_inference_profile.agents-main";
       const touched: Record<string, string[]> = { [profile]: ["create", "delete"] };
       for (const reader of readers(after["model-upgrade"], profile)) touched[reader] = ["update"];
@@ -316,6 +318,15 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       touched["aws_ssm_parameter.agents-main"] = ["update"];
       // The base model ID published beside the ARN follows the upgrade in place, at its stable address.
       touched["aws_ssm_parameter.agents-main-model-id"] = ["update"];
+      // The alarms and the dashboard stay at their addresses and follow the new ARN in place.
+      expect(Object.keys(touched)).toEqual(
+        expect.arrayContaining([
+          DASHBOARD,
+          "aws_cloudwatch_metric_alarm.agents-main-server-errors",
+          "aws_cloudwatch_metric_alarm.agents-main-throttles",
+          "aws_cloudwatch_metric_alarm.agents-main-tokens-per-hour",
+        ]),
+      );
       expectAllElseNoOp("model-upgrade", touched);
       expect(changes["model-upgrade"]?.get(profile)?.replace_paths).toEqual(
         expect.arrayContaining([["model_source"], ["name"]]),
@@ -323,22 +334,28 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       expect(changes["model-upgrade"]?.get("aws_ssm_parameter.agents-main")?.after_unknown.value).toBe(true);
     });
 
-    it("removing a profile deletes exactly its profile and SSM parameter", () => {
+    it("removing a profile deletes exactly its profile and SSM parameters, and redraws the dashboard without it", () => {
       const removed = [
         "aws_bedrock_inference_profile.agents-classify",
         "aws_ssm_parameter.agents-classify",
         ...ofProfile(base, "agents-classify"),
       ];
-      expectAllElseNoOp("profile-removed", Object.fromEntries(removed.map((a) => [a, ["delete"]])));
+      expectAllElseNoOp("profile-removed", {
+        ...Object.fromEntries(removed.map((a) => [a, ["delete"]])),
+        [DASHBOARD]: ["update"],
+      });
     });
 
-    it("adding a profile only creates", () => {
+    it("adding a profile only creates, and redraws the dashboard with it", () => {
       const added = [
         "aws_bedrock_inference_profile.platform-summarize",
         "aws_ssm_parameter.platform-summarize",
         ...ofProfile(after["profile-added"], "platform-summarize"),
       ];
-      expectAllElseNoOp("profile-added", Object.fromEntries(added.map((a) => [a, ["create"]])));
+      expectAllElseNoOp("profile-added", {
+        ...Object.fromEntries(added.map((a) => [a, ["create"]])),
+        [DASHBOARD]: ["update"],
+      });
     });
 
     it("renaming a profile replaces only that profile, creating the new one first (name), and updates what reads its ARN", () => {
@@ -353,8 +370,11 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       const report = renderPlanReview(readPlan(plan, "after"));
       const profile = "module.model-upgrade.aws_bedrock_inference_profile.agents-main";
       const parameter = "module.model-upgrade.aws_ssm_parameter.agents-main";
+      const alarms = ["server-errors", "throttles", "tokens-per-hour"]
+        .map((kind) => `\`module.model-upgrade.aws_cloudwatch_metric_alarm.agents-main-${kind}\``)
+        .join(", ");
       expect(report).toContain(
-        `| \`${profile}\` | \`description\`, \`model_source\`, \`name\` | ✅ creates the new one, updates \`${parameter}\` in place, then destroys the old one |`,
+        `| \`${profile}\` | \`description\`, \`model_source\`, \`name\` | ✅ creates the new one, updates \`module.model-upgrade.${DASHBOARD}\`, ${alarms}, \`${parameter}\` in place, then destroys the old one |`,
       );
       expect(report).toContain(`| \`${parameter}\` | \`insecure_value\`, \`value\`, \`version\` |`);
       expect(report).toContain("| `module.profile-removed.aws_bedrock_inference_profile.agents-classify` |");

@@ -249,8 +249,47 @@ export function adjustStack(stack: Json, adjust: EngineAdjustments): Json {
   return json;
 }
 
-/** `${type.name.attr}`: a whole-value reference to another resource's attribute. */
-const REFERENCE = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/;
+/** `${type.name.attr}`: a reference to another resource's attribute, alone or inside a string. */
+const REFERENCES = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
+
+/** The configured element whose plain values all equal the planned element's known ones. */
+function sameElement(configured: Json[], planned: Json): Json {
+  if (planned === null || typeof planned !== "object") return undefined;
+  return configured.find(
+    (candidate) =>
+      candidate !== null &&
+      typeof candidate === "object" &&
+      Object.entries(candidate).every(
+        ([k, v]) => typeof v === "object" || planned[k] === undefined || planned[k] === null || planned[k] === v,
+      ),
+  );
+}
+
+/** Every `${aws_….name.attr}` anywhere in a configured value. */
+function resourceReferences(configured: Json): RegExpExecArray[] {
+  return [...JSON.stringify(configured ?? null).matchAll(REFERENCES)].filter((m) => m[1]?.startsWith("aws_"));
+}
+
+/**
+ * `configured` with each reference replaced by the value it points at: a string that is one
+ * reference becomes that value, a longer string gets it spliced in.
+ */
+function substituted(configured: Json, target: (type: string, name: string) => Json): Json {
+  if (typeof configured === "string") {
+    const whole = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(configured);
+    const wholeTarget = whole === null ? undefined : target(whole[1] as string, whole[2] as string);
+    if (whole !== null && wholeTarget !== undefined) return wholeTarget[whole[3] as string];
+    return configured.replace(REFERENCES, (text, type, name, from) => {
+      const found = target(type, name);
+      return found === undefined ? text : String(found[from]);
+    });
+  }
+  if (Array.isArray(configured)) return configured.map((item) => substituted(item, target));
+  if (configured !== null && typeof configured === "object") {
+    return Object.fromEntries(Object.entries(configured).map(([k, v]) => [k, substituted(v, target)]));
+  }
+  return configured;
+}
 
 /** A value for an attribute the plan leaves unknown, as the provider would have set it on apply. */
 function appliedValue(attrType: Json, name: string, address: string, region: string, account: string): Json {
@@ -313,20 +352,51 @@ export function stateAfterApply(plan: Json, schema: Json, configs: Record<string
     const account = provider.allowed_account_ids?.[0] ?? "123456789012";
     const block = resourceSchemas[change.type].block;
     const attributes = structuredClone(change.change.after);
-    for (const [attr, unknown] of Object.entries(change.change.after_unknown as Record<string, Json>)) {
-      if (unknown !== true) continue;
-      const reference = typeof body[attr] === "string" ? REFERENCE.exec(body[attr]) : null;
-      if (reference !== null) {
-        const [, type, name, from] = reference;
+    // Each unknown value: the referenced values once known (a reference may sit in a list, a
+    // map or inside a longer string), else what the provider would report for the attribute.
+    const target = (type: string, name: string) => values.get(`${module}.${type}.${name}`);
+    const fill = (holder: Json, key: string | number, configured: Json, unknown: Json, topLevel: boolean): void => {
+      if (unknown === true) {
+        const references = resourceReferences(configured);
+        if (references.length === 0) {
+          if (topLevel) {
+            holder[key] = appliedValue(
+              block.attributes?.[key]?.type,
+              String(key),
+              change.address,
+              provider.region,
+              account,
+            );
+          }
+          return;
+        }
         pending.push(() => {
-          const target = values.get(`${module}.${type}.${name}`);
-          if (target === undefined) return false;
-          attributes[attr] = target[from as string];
+          if (references.some(([, type, name]) => target(type as string, name as string) === undefined)) return false;
+          holder[key] = substituted(configured, target);
           return true;
         });
-      } else {
-        attributes[attr] = appliedValue(block.attributes?.[attr]?.type, attr, change.address, provider.region, account);
+      } else if (
+        unknown !== null &&
+        typeof unknown === "object" &&
+        configured !== null &&
+        typeof configured === "object"
+      ) {
+        if (holder[key] === null || holder[key] === undefined) holder[key] = Array.isArray(unknown) ? [] : {};
+        // A nested block is written as one object or as a list; a set of blocks comes back in the
+        // engine's order, so each element is matched to the configured one by its known values.
+        const listed = Array.isArray(configured) ? configured : [configured];
+        for (const [inner, marks] of Object.entries(unknown)) {
+          if (!Array.isArray(unknown)) {
+            fill(holder[key], inner, configured[inner], marks, false);
+            continue;
+          }
+          const index = Number(inner);
+          fill(holder[key], index, sameElement(listed, holder[key][index]) ?? listed[index], marks, false);
+        }
       }
+    };
+    for (const [attr, unknown] of Object.entries(change.change.after_unknown as Record<string, Json>)) {
+      fill(attributes, attr, body[attr], unknown, true);
     }
     values.set(change.address, attributes);
     const dependencies = [...JSON.stringify(body).matchAll(/\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\./g)]

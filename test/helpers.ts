@@ -7,6 +7,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { loadConfig, parseConfig } from "../config/loader.ts";
 import { type ResolvedEnvironment, resolveEnvironments } from "../config/resolve.ts";
+import { resolveBilling } from "../config/resolve-billing.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
 import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
 
@@ -55,9 +56,11 @@ export interface SynthesizedStack {
 export function synth(config: ProfilesConfig): Record<string, SynthesizedStack> {
   const outdir = mkdtempSync(join(tmpdir(), "bedrock-profiles-"));
   try {
+    const billing = resolveBilling(config);
     buildApp(resolve(config), {
       outdir,
       localStatePath: (stack) => localStatePath("cdktf.out", stack, ROOT),
+      ...(billing === undefined ? {} : { billing }),
     }).synth();
     return readStacks(outdir);
   } finally {

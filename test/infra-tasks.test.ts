@@ -218,8 +218,18 @@ describe("Taskfile.yml", () => {
 
   it("applies only the saved plan, after checking there is one", () => {
     expect(script("infra:apply")).toContain("--plan");
-    expect(script("infra:apply")).toContain("tofu -chdir={{.STACKS_DIR}}/$stack apply -input=false $stack.tfplan\n");
+    expect(script("infra:apply")).toContain(
+      "tofu -chdir={{.STACKS_DIR}}/$stack apply -input=false $stack.tfplan; then\n",
+    );
     expect(script("infra:apply")).not.toContain("infra:synth");
+  });
+
+  it("explains a failed billing-bedrock apply by the tag keys AWS has not billed yet, and still fails", () => {
+    expect(script("infra:apply")).toContain('if [ "$stack" = billing-bedrock ]; then');
+    expect(script("infra:apply")).toContain(
+      "it can be activated only up to 24 hours after the first tagged Bedrock call",
+    );
+    expect(script("infra:apply")).toMatch(/fi\n\s+exit 1\n\s+fi\n/);
   });
 
   it("prints the profile ARNs, locks for laptops and CI, deploys one stack with cdktf", () => {

@@ -198,7 +198,10 @@ describe("usage errors: what was given, what exists, a fix; exit 2", () => {
       'profiles: unknown environment "prd"\n    allowed: prod, sandbox\n    fix: did you mean "prod"?\n',
     ],
     [["--product", "shp"], 'profiles: unknown product "shp"\n    allowed: shop\n    fix: did you mean "shop"?\n'],
-    [["polcy"], 'profiles: unknown command "polcy"\n    allowed: policy, guardrail\n    fix: did you mean "policy"?\n'],
+    [
+      ["polcy"],
+      'profiles: unknown command "polcy"\n    allowed: policy, guardrail, billing\n    fix: did you mean "policy"?\n',
+    ],
     [
       ["policy", "prod"],
       'profiles: policy takes an environment and a profile, got "prod"\n    fix: npm run profiles -- policy <env> <product>/<purpose>\n',

@@ -47,6 +47,8 @@ function hazardId(hazard: Hazard): string {
       return `${hazard.kind} ${hazard.env} ${hazard.move.before.key}`;
     case "source-change-ignored":
       return `${hazard.kind} ${hazard.env} ${hazard.update.after.key}`;
+    case "budget-removed":
+      return `${hazard.kind} ${hazard.removal.budget.product}`;
     default:
       return `${hazard.kind} ${hazard.env} ${hazard.profile.key}`;
   }

@@ -16,8 +16,14 @@ const global = stacks["global-bedrock"].json;
 const dev = stacks["dev-bedrock"].json;
 
 describe("snapshots", () => {
-  it("synthesizes one stack per environment", () => {
-    expect(Object.keys(stacks)).toEqual(["dev-bedrock", "global-bedrock", "pre-bedrock", "prod-bedrock"]);
+  it("synthesizes one stack per environment, and billing-bedrock for billing:", () => {
+    expect(Object.keys(stacks)).toEqual([
+      "billing-bedrock",
+      "dev-bedrock",
+      "global-bedrock",
+      "pre-bedrock",
+      "prod-bedrock",
+    ]);
   });
 
   for (const [name, stack] of Object.entries(shipped)) {

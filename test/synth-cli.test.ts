@@ -21,7 +21,13 @@ describe("npm run synth", () => {
 
   it("writes exactly the snapshot of every stack", async () => {
     const stacks = readStacks(join(cwd, "cdktf.out"));
-    expect(Object.keys(stacks)).toEqual(["dev-bedrock", "global-bedrock", "pre-bedrock", "prod-bedrock"]);
+    expect(Object.keys(stacks)).toEqual([
+      "billing-bedrock",
+      "dev-bedrock",
+      "global-bedrock",
+      "pre-bedrock",
+      "prod-bedrock",
+    ]);
     // A file snapshot, not a read of the file: `npm run test:update` may run this before the
     // snapshot tests rewrite the files, and must pass in one run after an edit of the config.
     for (const [name, { text }] of Object.entries(stacks)) {
@@ -48,11 +54,12 @@ describe("npm run synth without terraform or tofu", () => {
 
   it("prints each stack it wrote with its profile count", () => {
     expect(result.stdout).toBe(
-      "cdktf.out/stacks/global-bedrock/cdk.tf.json   2 profiles  (global, eu-central-1)\n" +
-        "cdktf.out/stacks/dev-bedrock/cdk.tf.json      4 profiles  (dev, eu-central-1)\n" +
-        "cdktf.out/stacks/pre-bedrock/cdk.tf.json      4 profiles  (pre, eu-central-1)\n" +
-        "cdktf.out/stacks/prod-bedrock/cdk.tf.json     4 profiles  (prod, eu-central-1)\n" +
-        "synthesized 4 stacks, 14 profiles\n",
+      "cdktf.out/stacks/global-bedrock/cdk.tf.json    2 profiles  (global, eu-central-1)\n" +
+        "cdktf.out/stacks/dev-bedrock/cdk.tf.json       4 profiles  (dev, eu-central-1)\n" +
+        "cdktf.out/stacks/pre-bedrock/cdk.tf.json       4 profiles  (pre, eu-central-1)\n" +
+        "cdktf.out/stacks/prod-bedrock/cdk.tf.json      4 profiles  (prod, eu-central-1)\n" +
+        "cdktf.out/stacks/billing-bedrock/cdk.tf.json    2 budgets  (billing, us-east-1, 9 cost allocation tags)\n" +
+        "synthesized 5 stacks, 14 profiles\n",
     );
   });
 });

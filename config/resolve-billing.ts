@@ -1,0 +1,376 @@
+/**
+ * The resolving step for cost attribution and monitoring: the billing stack (cost allocation
+ * tags, budgets) and each environment's alarms and dashboard. Pure, like `resolve.ts`, and the
+ * one home of their names, addresses and AWS limits; `rules-billing.ts` checks these same values.
+ */
+import { partitionOf, type ResolvedBackend, type ResolvedProfile, resolveEncryption } from "./resolve.ts";
+import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
+
+/** The stack of the management (payer) account. */
+export const BILLING_STACK_NAME = "billing-bedrock";
+
+/**
+ * The service as Cost Explorer and AWS Budgets name it in the `Service` dimension; the same
+ * string as `servicename` in the AWS Price List for Bedrock
+ * (https://docs.aws.amazon.com/cost-management/latest/userguide/budgets-create-filters.html).
+ */
+export const BEDROCK_SERVICE_NAME = "Amazon Bedrock";
+
+/** @default of `budgets.<product>.currency`. */
+export const DEFAULT_CURRENCY = "USD";
+/** @default of `budgets.<product>.thresholds`, in percent. */
+export const DEFAULT_THRESHOLDS: readonly number[] = [80, 100];
+
+/**
+ * Limits of AWS Budgets: at most 10 notifications per budget (each threshold makes two, actual
+ * and forecasted), each with at most one SNS topic and 10 email addresses
+ * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_NotificationWithSubscribers.html).
+ */
+export const BUDGET_LIMITS = { notifications: 10, emailsPerNotification: 10, snsTopicsPerNotification: 1 };
+
+/**
+ * Currencies accepted for a cost budget's `limit_unit`: only USD. AWS Budgets evaluates cost in
+ * USD whatever the invoice currency; the API's `Spend.Unit` is a free string
+ * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Spend.html),
+ * so a wrong code would only fail at apply. Not verified for payers billed in another currency.
+ */
+export const BUDGET_CURRENCIES: readonly string[] = ["USD"];
+
+/** An email address as AWS Budgets and SNS accept it: one @, no spaces, a dot in the domain. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** An SNS topic ARN. */
+export const SNS_TOPIC_ARN_PATTERN = /^arn:aws(-[a-z]+)*:sns:([a-z0-9-]+):(\d{12}):([\w-]{1,256})$/;
+
+/** Alarm thresholds in percent of the budget that AWS Budgets accepts here. */
+export const THRESHOLD_RANGE = { min: 1, max: 1000 };
+
+/** One product's monthly budget. */
+export interface ResolvedBudget {
+  readonly product: string;
+  /** `aws_budgets_budget.<product>`: stable, from the product key only. */
+  readonly address: string;
+  /** `bedrock-<product>-monthly`; a new name replaces the budget, so it never follows anything else. */
+  readonly name: string;
+  /** As AWS Budgets stores it: a decimal string. */
+  readonly amount: string;
+  readonly currency: string;
+  /** `user:product$<product>`: the Budgets form of an activated user tag with its value. */
+  readonly tagKeyValue: string;
+  readonly service: string;
+  readonly thresholds: readonly number[];
+  readonly emails: readonly string[];
+  readonly snsTopicArns: readonly string[];
+}
+
+/** The billing stack. */
+export interface ResolvedBilling {
+  readonly stackName: string;
+  readonly accountId: string;
+  readonly region: string;
+  readonly partition: string;
+  readonly backend?: ResolvedBackend;
+  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
+  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  /** Provider `default_tags`: the global tags. */
+  readonly defaultTags: Readonly<Record<string, string>>;
+  /** Sorted. `aws_ce_cost_allocation_tag.<key as address>` each. */
+  readonly costAllocationTags: readonly string[];
+  /** Sorted by product. */
+  readonly budgets: readonly ResolvedBudget[];
+}
+
+/** Which `AWS/Bedrock` metric an alarm watches. */
+export type AlarmKind = "throttles" | "server-errors" | "tokens-per-hour";
+
+/** One CloudWatch alarm on one profile. */
+export interface ResolvedAlarm {
+  readonly kind: AlarmKind;
+  /** `<product>-<purpose>-<kind>`: from product and purpose only, so a model upgrade updates it in place. */
+  readonly address: string;
+  /** The profile it watches, by address. */
+  readonly profileAddress: string;
+  /** `bedrock-<env>-<product>-<purpose>-<kind>`: unique per account and region. */
+  readonly name: string;
+  readonly description: string;
+  readonly region: string;
+  /** Metric names; tokens-per-hour sums two. */
+  readonly metrics: readonly string[];
+  readonly periodSeconds: number;
+  /** Fires when the sum over the period is greater than this. */
+  readonly threshold: number;
+  readonly snsTopicArns: readonly string[];
+  /** Addresses of the environment's own topics (for email addresses) it notifies. */
+  readonly topicAddresses: readonly string[];
+}
+
+/** An SNS topic an environment makes to email alarm notifications, one per region. */
+export interface ResolvedAlarmTopic {
+  /** `alarms-<region>`. */
+  readonly address: string;
+  /** `bedrock-<env>-alarms`. */
+  readonly name: string;
+  readonly region: string;
+  readonly emails: readonly string[];
+  /** One email subscription per address, each at `<topic address>-<email as an address>`. */
+  readonly subscriptions: readonly { readonly address: string; readonly email: string }[];
+}
+
+/** One row of the dashboard: a product and its profiles in this environment. */
+export interface ResolvedDashboardRow {
+  readonly product: string;
+  /** Addresses of the product's profiles, sorted. */
+  readonly profileAddresses: readonly string[];
+}
+
+/** Alarms and dashboard of one environment. */
+export interface ResolvedMonitoring {
+  readonly env: string;
+  /** Sorted by address. */
+  readonly alarms: readonly ResolvedAlarm[];
+  /** Sorted by region. */
+  readonly topics: readonly ResolvedAlarmTopic[];
+  /** Usually one; none without profiles; more when the rows exceed one dashboard's widgets. */
+  readonly dashboards: readonly ResolvedDashboard[];
+}
+
+/** One CloudWatch dashboard of an environment. */
+export interface ResolvedDashboard {
+  /** `profiles`, then `profiles-2`, …: from the environment and the page only. */
+  readonly address: string;
+  /** `bedrock-<env>`, then `bedrock-<env>-2`, …; dashboards are global in an account. */
+  readonly name: string;
+  /** One row per product, in product order. */
+  readonly rows: readonly ResolvedDashboardRow[];
+}
+
+/** The widgets of each dashboard row, left to right, and the `AWS/Bedrock` metrics each shows. */
+export const DASHBOARD_WIDGETS: readonly { readonly title: string; readonly metrics: readonly string[] }[] = [
+  { title: "invocations", metrics: ["Invocations"] },
+  { title: "tokens", metrics: ["InputTokenCount", "OutputTokenCount"] },
+  {
+    title: "errors and throttles",
+    metrics: ["InvocationClientErrors", "InvocationServerErrors", "InvocationThrottles"],
+  },
+];
+
+/**
+ * A dashboard body holds at most 500 widgets
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/CloudWatch-Dashboard-Body-Structure.html).
+ */
+export const DASHBOARD_MAX_WIDGETS = 500;
+
+/** Sort strings by code unit, independent of locale. */
+function sorted(values: Iterable<string>): string[] {
+  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The tag keys to activate: `billing.costAllocationTags` when written, else `tagPolicy.required`
+ * and every tag key a product or profile sets (`product` included). The global `tags:` are in
+ * `tagPolicy.required` when they matter for reports; listing them all would activate keys such
+ * as `managed-by` that nobody groups costs by.
+ */
+export function costAllocationTagKeys(config: ProfilesConfig): string[] {
+  if (config.billing?.costAllocationTags !== undefined) return sorted(new Set(config.billing.costAllocationTags));
+  const keys = new Set<string>(["product", ...config.tagPolicy.required]);
+  for (const product of Object.values(config.products)) {
+    for (const key of Object.keys(product.tags ?? {})) keys.add(key);
+    for (const profile of Object.values(product.profiles)) {
+      for (const key of Object.keys(profile.tags ?? {})) keys.add(key);
+    }
+  }
+  return sorted(keys);
+}
+
+/** A tag key as a Terraform address: letters, digits, `-` and `_`; anything else becomes `_`. */
+export function tagKeyAddress(key: string): string {
+  const address = key.replace(/[^a-zA-Z0-9_-]/g, "_");
+  return /^[a-zA-Z_]/.test(address) ? address : `_${address}`;
+}
+
+/**
+ * Each email with a Terraform address; two emails that fold to one address (`a.b@x.io`,
+ * `a_b@x.io`) get `-2`, `-3`, … in sorted order, so synth never meets two resources at one address.
+ */
+function uniqueAddresses(
+  emails: readonly string[],
+  addressOf: (email: string) => string,
+): { address: string; email: string }[] {
+  const taken = new Map<string, number>();
+  return emails.map((email) => {
+    const base = addressOf(email);
+    const seen = (taken.get(base) ?? 0) + 1;
+    taken.set(base, seen);
+    return { address: seen === 1 ? base : `${base}-${seen}`, email };
+  });
+}
+
+/** SNS topic ARNs and email addresses of a `notify:` list, apart. */
+export function splitNotify(notify: readonly string[]): { emails: string[]; snsTopicArns: string[] } {
+  return {
+    emails: notify.filter((target) => !target.startsWith("arn:")),
+    snsTopicArns: notify.filter((target) => target.startsWith("arn:")),
+  };
+}
+
+/** The billing stack of a valid config; undefined without `billing:`. */
+export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefined {
+  const billing = config.billing;
+  if (billing === undefined) return undefined;
+  const region = billing.region ?? config.defaults.region;
+  const { backend, assumeRole, encryption } = billing;
+  const configured = config.budgets ?? {};
+  const budgets = sorted(Object.keys(configured)).map((product): ResolvedBudget => {
+    const budget = configured[product];
+    return {
+      product,
+      address: product,
+      name: `bedrock-${product}-monthly`,
+      amount: String(budget.monthly),
+      currency: budget.currency ?? DEFAULT_CURRENCY,
+      tagKeyValue: `user:product$${product}`,
+      service: BEDROCK_SERVICE_NAME,
+      thresholds: [...new Set(budget.thresholds ?? DEFAULT_THRESHOLDS)].sort((a, b) => a - b),
+      ...splitNotify(budget.notify),
+    };
+  });
+  return {
+    stackName: BILLING_STACK_NAME,
+    accountId: billing.accountId,
+    region,
+    partition: partitionOf(region),
+    ...(backend === undefined
+      ? {}
+      : { backend: { ...backend, key: backend.key ?? `bedrock/${BILLING_STACK_NAME}.tfstate` } }),
+    ...(assumeRole === undefined ? {} : { assumeRole }),
+    ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
+    defaultTags: { ...config.tags },
+    costAllocationTags: costAllocationTagKeys(config),
+    budgets,
+  };
+}
+
+/** The alarms settings of a profile: the product's, overridden key by key by the profile's. */
+export function effectiveAlarms(config: ProfilesConfig, product: string, purpose: string): AlarmsConfig | undefined {
+  const productAlarms = config.products[product]?.alarms;
+  const profileAlarms = config.products[product]?.profiles[purpose]?.alarms;
+  if (productAlarms === undefined && profileAlarms === undefined) return undefined;
+  return { ...productAlarms, ...profileAlarms };
+}
+
+/**
+ * The metric, period and threshold of each kind. Throttles and server errors fire on any in
+ * five minutes; tokens are summed over an hour.
+ * Metrics: https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-runtime-metrics.html
+ */
+const ALARM_KINDS: readonly {
+  readonly kind: AlarmKind;
+  readonly enabled: (alarms: AlarmsConfig) => number | undefined;
+  readonly metrics: readonly string[];
+  readonly periodSeconds: number;
+  readonly what: string;
+}[] = [
+  {
+    kind: "throttles",
+    enabled: (a) => (a.throttles ? 0 : undefined),
+    metrics: ["InvocationThrottles"],
+    periodSeconds: 300,
+    what: "throttled invocations",
+  },
+  {
+    kind: "server-errors",
+    enabled: (a) => (a.serverErrors ? 0 : undefined),
+    metrics: ["InvocationServerErrors"],
+    periodSeconds: 300,
+    what: "server errors",
+  },
+  {
+    kind: "tokens-per-hour",
+    enabled: (a) => a.tokensPerHour,
+    metrics: ["InputTokenCount", "OutputTokenCount"],
+    periodSeconds: 3600,
+    what: "input plus output tokens per hour",
+  },
+];
+
+/** The alarms of one resolved profile. */
+export function profileAlarms(
+  config: ProfilesConfig,
+  profile: ResolvedProfile,
+  topicAddress: (region: string) => string,
+): ResolvedAlarm[] {
+  const alarms = effectiveAlarms(config, profile.product, profile.purpose);
+  if (alarms === undefined || !(alarms.envs ?? [profile.env]).includes(profile.env)) return [];
+  const { emails, snsTopicArns } = splitNotify(alarms.notify ?? []);
+  return ALARM_KINDS.flatMap(({ kind, enabled, metrics, periodSeconds, what }): ResolvedAlarm[] => {
+    const threshold = enabled(alarms);
+    if (threshold === undefined) return [];
+    return [
+      {
+        kind,
+        address: `${profile.address}-${kind}`,
+        profileAddress: profile.address,
+        name: `bedrock-${profile.env}-${profile.product}-${profile.purpose}-${kind}`,
+        description: `Bedrock profile ${profile.key} in ${profile.env}: ${what} above ${threshold}`,
+        region: profile.region,
+        metrics,
+        periodSeconds,
+        threshold,
+        snsTopicArns,
+        topicAddresses: emails.length === 0 ? [] : [topicAddress(profile.region)],
+      },
+    ];
+  });
+}
+
+/** Alarms, topics and dashboard of one environment, from its resolved profiles. */
+export function resolveMonitoring(
+  config: ProfilesConfig,
+  env: string,
+  profiles: readonly ResolvedProfile[],
+): ResolvedMonitoring {
+  const topicAddress = (region: string) => `alarms-${region}`;
+  const alarms = profiles
+    .flatMap((profile) => profileAlarms(config, profile, topicAddress))
+    .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const emailsByRegion = new Map<string, Set<string>>();
+  for (const profile of profiles) {
+    const alarmsConfig = effectiveAlarms(config, profile.product, profile.purpose);
+    if (!alarms.some((alarm) => alarm.profileAddress === profile.address)) continue;
+    const { emails } = splitNotify(alarmsConfig?.notify ?? []);
+    if (emails.length === 0) continue;
+    const set = emailsByRegion.get(profile.region) ?? new Set<string>();
+    for (const email of emails) set.add(email);
+    emailsByRegion.set(profile.region, set);
+  }
+  const topics = sorted(emailsByRegion.keys()).map((region): ResolvedAlarmTopic => {
+    const emails = sorted(emailsByRegion.get(region) ?? []);
+    return {
+      address: topicAddress(region),
+      name: `bedrock-${env}-alarms`,
+      region,
+      emails,
+      subscriptions: uniqueAddresses(
+        emails,
+        (email) => `${topicAddress(region)}-${email.replace(/[^a-zA-Z0-9_-]/g, "_")}`,
+      ),
+    };
+  });
+  const rows = Object.keys(config.products)
+    .map((product) => ({
+      product,
+      profileAddresses: profiles.filter((p) => p.product === product).map((p) => p.address),
+    }))
+    .filter((row) => row.profileAddresses.length > 0);
+  const rowsPerDashboard = Math.floor(DASHBOARD_MAX_WIDGETS / DASHBOARD_WIDGETS.length);
+  const dashboards: ResolvedDashboard[] = [];
+  for (let first = 0; first < rows.length; first += rowsPerDashboard) {
+    const page = dashboards.length === 0 ? "" : `-${dashboards.length + 1}`;
+    dashboards.push({
+      address: `profiles${page}`,
+      name: `bedrock-${env}${page}`,
+      rows: rows.slice(first, first + rowsPerDashboard),
+    });
+  }
+  return { env, alarms, topics, dashboards };
+}

@@ -1,0 +1,230 @@
+/**
+ * The rules on `billing:`, `budgets:` and `alarms:` (issue 14): every value `resolve-billing.ts`
+ * turns into a budget, a cost allocation tag or an alarm is checked here first, each issue at its
+ * YAML path with what was given, what is allowed and the fix.
+ */
+import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
+import { stackName } from "./resolve.ts";
+import {
+  BILLING_STACK_NAME,
+  BUDGET_CURRENCIES,
+  BUDGET_LIMITS,
+  costAllocationTagKeys,
+  DEFAULT_THRESHOLDS,
+  EMAIL_PATTERN,
+  SNS_TOPIC_ARN_PATTERN,
+  splitNotify,
+  THRESHOLD_RANGE,
+  tagKeyAddress,
+} from "./resolve-billing.ts";
+import { TAG } from "./rules.ts";
+import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
+
+const NOTIFY_ALLOWED =
+  "email addresses such as finops@example.com, or SNS topic ARNs such as arn:aws:sns:eu-central-1:123456789012:finops";
+
+/** Each `notify:` entry must be an email address or an SNS topic ARN. */
+function checkNotify(notify: readonly string[], where: ConfigPath): ConfigIssue[] {
+  return notify.flatMap((target, index): ConfigIssue[] => {
+    if (target.startsWith("arn:") ? SNS_TOPIC_ARN_PATTERN.test(target) : EMAIL_PATTERN.test(target)) return [];
+    return [
+      {
+        path: [...where, index],
+        message: target.startsWith("arn:")
+          ? `${show(target)} is not an SNS topic ARN`
+          : `${show(target)} is not an email address`,
+        allowed: NOTIFY_ALLOWED,
+        fix: target.startsWith("arn:")
+          ? "copy the topic ARN from `aws sns list-topics`: arn:aws:sns:<region>:<account>:<topic>"
+          : "write the whole address, e.g. finops@example.com",
+      },
+    ];
+  });
+}
+
+/** The `billing:` section itself. */
+function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
+  const billing = config.billing;
+  if (billing === undefined) return [];
+  const issues: ConfigIssue[] = [];
+  const clash = Object.keys(config.environments).find((env) => stackName(env) === BILLING_STACK_NAME);
+  if (clash !== undefined) {
+    issues.push({
+      path: ["environments", clash],
+      atKey: true,
+      message: `environment ${show(clash)} would be the stack ${BILLING_STACK_NAME}, which billing: already makes`,
+      fix: `rename the environment, e.g. ${show(`${clash}-main`)}`,
+    });
+  }
+  const byAddress = new Map<string, string>();
+  for (const key of costAllocationTagKeys(config)) {
+    const other = byAddress.get(tagKeyAddress(key));
+    if (other !== undefined) {
+      issues.push({
+        path: billing.costAllocationTags === undefined ? ["billing"] : ["billing", "costAllocationTags"],
+        atKey: billing.costAllocationTags === undefined,
+        message: `tag keys ${show(other)} and ${show(key)} would both be activated at the address aws_ce_cost_allocation_tag.${tagKeyAddress(key)}`,
+        fix: "list the keys to activate under billing.costAllocationTags without one of them, or rename one tag key",
+      });
+    }
+    byAddress.set(tagKeyAddress(key), key);
+  }
+  (billing.costAllocationTags ?? []).forEach((key, index) => {
+    const path = ["billing", "costAllocationTags", index];
+    if (key.length < 1 || key.length > TAG.maxKey || !TAG.pattern.test(key)) {
+      issues.push({
+        path,
+        message: `${show(key)} is not a tag key a profile can carry`,
+        allowed: `1-${TAG.maxKey} characters: letters, digits, spaces and . _ : / = + @ -`,
+        fix: "list the tag keys as written under tags:",
+      });
+    } else if (key.toLowerCase().startsWith("aws:")) {
+      issues.push({
+        path,
+        message: `${show(key)} is an AWS-generated tag; this list activates user-defined tags only`,
+        fix: "remove it and activate AWS-generated tags in the Billing console",
+      });
+    }
+  });
+  return issues;
+}
+
+/** The `budgets:` section. */
+function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
+  const budgets = config.budgets ?? {};
+  const issues: ConfigIssue[] = [];
+  const products = Object.keys(config.products);
+  if (config.billing === undefined && Object.keys(budgets).length > 0) {
+    issues.push({
+      path: ["budgets"],
+      atKey: true,
+      message: "a budget needs billing:, the management account it is made in",
+      fix: 'add billing: { accountId: "<management account ID>" } (README "Cost attribution, budgets and alarms")',
+    });
+  }
+  for (const [product, budget] of Object.entries(budgets)) {
+    const at = (...rest: (string | number)[]): ConfigPath => ["budgets", product, ...rest];
+    if (!(product in config.products)) {
+      issues.push({
+        path: at(),
+        atKey: true,
+        message: `unknown product ${show(product)}`,
+        allowed: listSome(products),
+        fix: didYouMean(product, products) ?? "budgets are per product: use a key of products:",
+      });
+    }
+    if (!Number.isFinite(budget.monthly) || budget.monthly <= 0) {
+      issues.push({
+        path: at("monthly"),
+        message: `monthly budget ${show(budget.monthly)} is not a positive amount`,
+        allowed: "an amount greater than 0, e.g. 500 or 1250.50",
+        fix: "write the monthly amount in the budget's currency, e.g. monthly: 500",
+      });
+    }
+    if (budget.currency !== undefined && !BUDGET_CURRENCIES.includes(budget.currency)) {
+      issues.push({
+        path: at("currency"),
+        message: `currency ${show(budget.currency)} is not one AWS Budgets tracks cost budgets in`,
+        allowed: BUDGET_CURRENCIES.join(", "),
+        fix: `convert the amount and write currency: ${BUDGET_CURRENCIES[0]} (or leave currency out)`,
+      });
+    }
+    if (budget.notify.length === 0) {
+      issues.push({
+        path: at("notify"),
+        message: "notify: is empty, so no one would hear of the budget",
+        allowed: NOTIFY_ALLOWED,
+        fix: "add at least one address, e.g. notify: [finops@example.com]",
+      });
+    }
+    issues.push(...checkNotify(budget.notify, at("notify")));
+    const { emails, snsTopicArns } = splitNotify(budget.notify);
+    if (
+      emails.length > BUDGET_LIMITS.emailsPerNotification ||
+      snsTopicArns.length > BUDGET_LIMITS.snsTopicsPerNotification
+    ) {
+      issues.push({
+        path: at("notify"),
+        message: `notify: has ${emails.length} email addresses and ${snsTopicArns.length} SNS topics`,
+        allowed: `at most ${BUDGET_LIMITS.emailsPerNotification} email addresses and ${BUDGET_LIMITS.snsTopicsPerNotification} SNS topic per budget notification (AWS Budgets)`,
+        fix: "send to one SNS topic and subscribe the rest to it",
+      });
+    }
+    const thresholds = budget.thresholds ?? DEFAULT_THRESHOLDS;
+    thresholds.forEach((threshold, index) => {
+      if (!(threshold >= THRESHOLD_RANGE.min && threshold <= THRESHOLD_RANGE.max)) {
+        issues.push({
+          path: at("thresholds", index),
+          message: `threshold ${show(threshold)} is not a percentage AWS Budgets accepts here`,
+          allowed: `${THRESHOLD_RANGE.min}-${THRESHOLD_RANGE.max} (percent of the monthly amount)`,
+          fix:
+            threshold > 0 && threshold < 1
+              ? `write it in percent: ${Math.round(threshold * 100)}`
+              : `write a percentage, e.g. ${DEFAULT_THRESHOLDS.join(" or ")}`,
+        });
+      }
+    });
+    const notifications = new Set(thresholds).size * 2;
+    if (notifications > BUDGET_LIMITS.notifications) {
+      issues.push({
+        path: at("thresholds"),
+        message: `${new Set(thresholds).size} thresholds make ${notifications} notifications (actual and forecasted each)`,
+        allowed: `at most ${BUDGET_LIMITS.notifications / 2} thresholds: AWS Budgets allows ${BUDGET_LIMITS.notifications} notifications per budget`,
+        fix: "keep the thresholds that need an action, e.g. [80, 100]",
+      });
+    }
+  }
+  return issues;
+}
+
+/** One `alarms:` block of a product or profile; `envs` are the environments it may name. */
+function checkAlarmsBlock(
+  alarms: AlarmsConfig | undefined,
+  where: ConfigPath,
+  config: ProfilesConfig,
+  envs: readonly string[],
+): ConfigIssue[] {
+  if (alarms === undefined) return [];
+  const issues: ConfigIssue[] = [];
+  const { tokensPerHour } = alarms;
+  if (tokensPerHour !== undefined && !(Number.isInteger(tokensPerHour) && tokensPerHour > 0)) {
+    issues.push({
+      path: [...where, "tokensPerHour"],
+      message: `tokensPerHour ${show(tokensPerHour)} is not a positive whole number of tokens`,
+      allowed: "a whole number greater than 0, e.g. 2000000",
+      fix: "write the most input plus output tokens one hour may use, e.g. tokensPerHour: 2000000",
+    });
+  }
+  issues.push(...checkNotify(alarms.notify ?? [], [...where, "notify"]));
+  (alarms.envs ?? []).forEach((env, index) => {
+    if (envs.includes(env)) return;
+    issues.push({
+      path: [...where, "envs", index],
+      message:
+        env in config.environments
+          ? `no profile here is in environment ${show(env)}`
+          : `unknown environment ${show(env)}`,
+      allowed: listSome([...envs]),
+      fix: didYouMean(env, envs) ?? "list environments the profiles are in",
+    });
+  });
+  return issues;
+}
+
+/** Every `alarms:` of products and profiles. */
+function checkAlarms(config: ProfilesConfig): ConfigIssue[] {
+  return Object.entries(config.products).flatMap(([product, productConfig]) => {
+    const productEnvs = [...new Set(Object.values(productConfig.profiles).flatMap((profile) => profile.envs))];
+    return [
+      ...checkAlarmsBlock(productConfig.alarms, ["products", product, "alarms"], config, productEnvs),
+      ...Object.entries(productConfig.profiles).flatMap(([purpose, profile]) =>
+        checkAlarmsBlock(profile.alarms, ["products", product, "profiles", purpose, "alarms"], config, profile.envs),
+      ),
+    ];
+  });
+}
+
+/** Every billing, budget and alarm rule violation of a config that passed the shape check. */
+export function checkBillingRules(config: ProfilesConfig): ConfigIssue[] {
+  return [...checkBillingSection(config), ...checkBudgets(config), ...checkAlarms(config)];
+}
