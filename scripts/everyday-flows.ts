@@ -90,6 +90,19 @@ acknowledged:
 `,
   },
   {
+    title: "remove a budget (then acknowledge the removal)",
+    edit: (config) => replaceOnce(config, "  platform:\n    monthly: 1500\n    notify: [finops@example.com]\n", ""),
+    strictExit: 2,
+    acknowledge: (config) =>
+      `${config}
+acknowledged:
+  - hazard: budget-removed
+    product: platform
+    envs: [billing]
+    reason: FinOps tracks platform in its own Cost Explorer report from this month
+`,
+  },
+  {
     title: "rename a profile (its name:)",
     edit: (config) =>
       replaceOnce(
