@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
+import { ConfigError } from "../config/errors.ts";
 import { loadConfig, parseConfig } from "../config/loader.ts";
 import { type ResolvedEnvironment, resolveEnvironments } from "../config/resolve.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
@@ -97,5 +98,21 @@ export function runScript(script: string, args: readonly string[], cwd: string, 
     cwd,
     env: { ...process.env, ...env },
     encoding: "utf8",
+  });
+}
+
+/** Every YAML file under test/fixtures that is a valid config, by its path below test/fixtures. */
+export function validFixtureConfigs(): { readonly name: string; readonly config: ProfilesConfig }[] {
+  const fixtures = join(ROOT, "test/fixtures");
+  const yamlFiles = (readdirSync(fixtures, { recursive: true }) as string[])
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  return yamlFiles.flatMap((name) => {
+    try {
+      return [{ name, config: loadConfig(join(fixtures, name)) }];
+    } catch (error) {
+      if (error instanceof ConfigError) return [];
+      throw error;
+    }
   });
 }
