@@ -70,10 +70,14 @@ function valueChanges(before: ResolvedProfile, after: ResolvedProfile, accounts:
   ];
 }
 
-/** What a resource of `facts` does when `argument` changes. */
-export function effectOf(facts: ResourceFacts, argument: string): "replace" | "ignore" | "update" {
-  if (facts.ignoreChanges.includes(argument)) return "ignore";
-  return facts.forcesReplacement.includes(argument) ? "replace" : "update";
+/**
+ * What a resource of `facts` does when `changed` arguments change: replaced when any of them
+ * forces it (and is not ignored), nothing when all are ignored, updated in place otherwise.
+ */
+export function effectOf(facts: ResourceFacts, changed: readonly string[]): "replace" | "ignore" | "update" {
+  const applied = changed.filter((argument) => !facts.ignoreChanges.includes(argument));
+  if (applied.length === 0 && changed.length > 0) return "ignore";
+  return applied.some((argument) => facts.forcesReplacement.includes(argument)) ? "replace" : "update";
 }
 
 /** The changed values of a kept profile, by what `aws_bedrock_inference_profile` does with them. */
@@ -119,13 +123,11 @@ export function ssmValueChange(
   accounts: Accounts,
   accountChanged: boolean,
 ): SsmValueChange {
-  const argumentValues: Readonly<Record<string, readonly [string, string]>> = {
-    name: [before.ssmParameterName, after.ssmParameterName],
-    region: [before.region, after.region],
-  };
-  const replaced = Object.entries(argumentValues).some(
-    ([argument, [a, b]]) => a !== b && effectOf(SSM_PARAMETER_FACTS, argument) === "replace",
-  );
+  const changed = [
+    ...(before.ssmParameterName === after.ssmParameterName ? [] : ["name"]),
+    ...(before.region === after.region ? [] : ["region"]),
+  ];
+  const replaced = effectOf(SSM_PARAMETER_FACTS, changed) === "replace";
   const inPlace = !replaced && !accountChanged;
   return {
     name: after.ssmParameterName,

@@ -40,18 +40,19 @@ export const PROFILE_RESOURCE_FACTS = {
 } as const satisfies ResourceFacts;
 
 /**
- * The argument of `aws_bedrock_inference_profile` each value of a resolved profile is written to
- * by `InferenceProfile`: the model and its geography both land in `model_source.copy_from`. (A
- * change of account is a replacement whatever it touches: see above.) `test/inference-profile.test.ts` changes each value alone and checks
- * that only this argument changes.
+ * The arguments of `aws_bedrock_inference_profile` each value of a resolved profile is written
+ * to by `InferenceProfile`: the model and its geography land in `model_source.copy_from`, and so
+ * does the region (the system profile or model it copies from is the region's). A change of
+ * account is a replacement whatever it touches (see above). `test/inference-profile.test.ts`
+ * changes each value alone and checks that exactly these arguments change.
  */
 export const PROFILE_VALUE_ARGUMENTS = {
-  model: "model_source",
-  name: "name",
-  description: "description",
-  geography: "model_source",
-  region: "region",
-} as const;
+  model: ["model_source"],
+  name: ["name"],
+  description: ["description"],
+  geography: ["model_source"],
+  region: ["model_source", "region"],
+} as const satisfies Record<string, readonly string[]>;
 
 /**
  * `aws_ssm_parameter` (the profile's ARN and its model ID): a new `value` is written in place;
