@@ -116,3 +116,34 @@ export function validFixtureConfigs(): { readonly name: string; readonly config:
     }
   });
 }
+
+/** What {@link shopConfigYaml} writes besides the fixed parts. */
+export interface ShopConfigOptions {
+  /** `defaults.region`; the geography is eu. */
+  readonly region: string;
+  /** Entries of `models:`, one a line, without indentation. */
+  readonly models?: readonly string[];
+  /** `tags:` of the product `shop`, as a YAML flow mapping. */
+  readonly tags?: string;
+  /** The entries of the flow mapping of profile `shop/main`, `envs: [prod]` among them. */
+  readonly profile: string;
+}
+
+/**
+ * The YAML of the smallest config: one environment `prod` in account 444444444444 and one
+ * profile `shop/main`, with the region, models, tags and profile settings a test varies.
+ */
+export function shopConfigYaml(options: ShopConfigOptions): string {
+  return [
+    "version: 1",
+    `defaults: { region: ${options.region}, geography: eu }`,
+    'environments: { prod: { accountId: "444444444444" } }',
+    ...(options.models === undefined ? [] : ["models:", ...options.models.map((model) => `  ${model}`)]),
+    "products:",
+    "  shop:",
+    ...(options.tags === undefined ? [] : [`    tags: ${options.tags}`]),
+    "    profiles:",
+    `      main: { ${options.profile} }`,
+    "",
+  ].join("\n");
+}

@@ -10,22 +10,16 @@ import type { ResolvedProfile } from "../config/resolve.ts";
 import { profileValueChanges } from "../review/profile-changes.ts";
 import { InferenceProfile } from "../stacks/inference-profile.ts";
 import { PROFILE_RESOURCE_FACTS, PROFILE_VALUE_ARGUMENTS } from "../stacks/resource-facts.ts";
-import { configFrom, resolve } from "./helpers.ts";
+import { configFrom, resolve, shopConfigYaml } from "./helpers.ts";
 
 const ACCOUNT = "444444444444";
 
 /** The one profile of a config whose `shop/main` profile has `settings` (YAML flow mapping entries). */
 function shopMain(settings: string): ResolvedProfile {
   const [prod] = resolve(
-    configFrom(`version: 1
-defaults: { region: eu-central-1, geography: eu }
-environments: { prod: { accountId: "${ACCOUNT}" } }
-products:
-  shop:
-    tags: { team: shop }
-    profiles:
-      main: { envs: [prod], ${settings} }
-`),
+    configFrom(
+      shopConfigYaml({ region: "eu-central-1", tags: "{ team: shop }", profile: `envs: [prod], ${settings}` }),
+    ),
   );
   return prod.profiles[0];
 }
