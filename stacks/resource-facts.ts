@@ -27,8 +27,9 @@ export interface ResourceFacts {
 
 /**
  * `aws_bedrock_inference_profile`: the provider updates tags only; `name`, `description` and
- * `model_source` carry RequiresReplace (internal/service/bedrock/inference_profile.go of
- * hashicorp/terraform-provider-aws). The replacement is created first so consumers never see a
+ * `model_source` carry RequiresReplace
+ * (https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/bedrock/inference_profile.go).
+ * The replacement is created first so consumers never see a
  * gap. No `ignore_changes`: the provider floor (AWS_PROVIDER_VERSION) reads `model_source` back
  * after an import (hashicorp/terraform-provider-aws#45713).
  */
