@@ -79,12 +79,10 @@ function diffByKey<T>(
   return { added, removed, kept };
 }
 
-/** Compare budgets, cost allocation tags and alarms of two sides. */
-export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
+/** Budgets added, updated in place and removed, as lines; each removal also as a hazard's subject. */
+function budgetReview(base: BillingSide, head: BillingSide, stack: string): BillingReview {
   const changes: string[] = [];
   const removedBudgets: BudgetRemoval[] = [];
-  const stack = `\`${head.billing?.stackName ?? base.billing?.stackName ?? "billing-bedrock"}\``;
-
   const budgets = diffByKey(
     new Map((base.billing?.budgets ?? []).map((b) => [b.product, b])),
     new Map((head.billing?.budgets ?? []).map((b) => [b.product, b])),
@@ -99,7 +97,12 @@ export function compareBilling(base: BillingSide, head: BillingSide): BillingRev
     changes.push(`${stack}: budget \`${budget.product}\` removed`);
     removedBudgets.push({ stackName: base.billing?.stackName ?? "billing-bedrock", budget });
   }
+  return { changes, removedBudgets };
+}
 
+/** Cost allocation tags activated and no longer managed, as lines. */
+function costAllocationTagChanges(base: BillingSide, head: BillingSide, stack: string): string[] {
+  const changes: string[] = [];
   const beforeTags = new Set(base.billing?.costAllocationTags ?? []);
   const afterTags = new Set(head.billing?.costAllocationTags ?? []);
   const activated = [...afterTags].filter((key) => !beforeTags.has(key));
@@ -116,7 +119,12 @@ export function compareBilling(base: BillingSide, head: BillingSide): BillingRev
       `${stack}: cost allocation tags no longer managed (deactivated): ${dropped.map((key) => `\`${key}\``).join(", ")}`,
     );
   }
+  return changes;
+}
 
+/** Alarms added, updated in place and removed in each environment's stack, as lines. */
+function alarmChanges(base: BillingSide, head: BillingSide): string[] {
+  const changes: string[] = [];
   const envs = [...new Set([...base.environments, ...head.environments].map((e) => e.env))];
   for (const env of envs) {
     const before = base.environments.find((e) => e.env === env);
@@ -135,7 +143,17 @@ export function compareBilling(base: BillingSide, head: BillingSide): BillingRev
     }
     for (const alarm of alarms.removed) changes.push(`${stackName}: alarm \`${alarm.address}\` removed`);
   }
-  return { changes, removedBudgets };
+  return changes;
+}
+
+/** Compare budgets, cost allocation tags and alarms of two sides. */
+export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
+  const stack = `\`${head.billing?.stackName ?? base.billing?.stackName ?? "billing-bedrock"}\``;
+  const budgets = budgetReview(base, head, stack);
+  return {
+    changes: [...budgets.changes, ...costAllocationTagChanges(base, head, stack), ...alarmChanges(base, head)],
+    removedBudgets: budgets.removedBudgets,
+  };
 }
 
 /** One side of a review: its environments (or why the config is invalid) and its billing stack. */

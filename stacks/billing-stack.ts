@@ -14,6 +14,7 @@ import { CeCostAllocationTag } from "@cdktf/provider-aws/lib/ce-cost-allocation-
 import { TerraformOutput } from "cdktf";
 import type { Construct } from "constructs";
 import { type ResolvedBilling, type ResolvedBudget, tagKeyAddress } from "../config/resolve-billing.ts";
+import { BUDGET_FACTS, COST_ALLOCATION_TAG_FACTS, lifecycleOf } from "./resource-facts.ts";
 import { addStackFoundation, SelfContainedStack } from "./stack-foundation.ts";
 
 /** Props of {@link BillingStack}. */
@@ -34,7 +35,11 @@ export class BillingStack extends SelfContainedStack {
     addStackFoundation(this, { ...billing, localStatePath: props.localStatePath });
 
     this.tags = billing.costAllocationTags.map((tagKey) => {
-      const tag = new CeCostAllocationTag(this, `tag-${tagKey}`, { tagKey, status: "Active" });
+      const tag = new CeCostAllocationTag(this, `tag-${tagKey}`, {
+        tagKey,
+        status: "Active",
+        ...lifecycleOf(COST_ALLOCATION_TAG_FACTS),
+      });
       tag.overrideLogicalId(tagKeyAddress(tagKey));
       return tag;
     });
@@ -73,6 +78,7 @@ function budgetResource(scope: Construct, budget: ResolvedBudget): BudgetsBudget
         ...(budget.snsTopicArns.length === 0 ? {} : { subscriberSnsTopicArns: [...budget.snsTopicArns] }),
       })),
     ),
+    ...lifecycleOf(BUDGET_FACTS),
   });
   resource.overrideLogicalId(budget.address);
   return resource;

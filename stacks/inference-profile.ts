@@ -3,12 +3,14 @@
  * model ID from.
  * Addresses come from product and purpose only, never from the model: a model change then
  * replaces the profile in place (create_before_destroy) and rewrites the same parameter.
+ * What forces a replacement of each, and their lifecycle: `resource-facts.ts`.
  */
 import { BedrockInferenceProfile } from "@cdktf/provider-aws/lib/bedrock-inference-profile/index.js";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter/index.js";
 import { Construct } from "constructs";
 import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
 import { ConsumerPolicy } from "./consumer-policy.ts";
+import { lifecycleOf, PROFILE_RESOURCE_FACTS, SSM_PARAMETER_FACTS } from "./resource-facts.ts";
 
 /** Props of {@link InferenceProfile}. */
 export interface InferenceProfileProps {
@@ -48,9 +50,8 @@ export class InferenceProfile extends Construct {
       ...(profile.description === undefined ? {} : { description: profile.description }),
       modelSource: [{ copyFrom: this.copyFrom }],
       tags: { ...profile.tags },
-      // No ignore_changes on adopted profiles: the provider floor (AWS_PROVIDER_VERSION) reads
-      // model_source back after an import (hashicorp/terraform-provider-aws#45713).
-      lifecycle: { createBeforeDestroy: true },
+      // create_before_destroy, and no ignore_changes even on adopted profiles: see the facts.
+      ...lifecycleOf(PROFILE_RESOURCE_FACTS),
     });
     this.resource.overrideLogicalId(profile.address);
     if (profile.importId !== undefined) this.resource.importFrom(profile.importId);
@@ -63,6 +64,7 @@ export class InferenceProfile extends Construct {
       type: "String",
       value: this.arn,
       tags: { ...profile.tags },
+      ...lifecycleOf(SSM_PARAMETER_FACTS),
     });
     this.parameter.overrideLogicalId(profile.address);
     // Its own stable address: a model upgrade updates the value in place, like the ARN's.
@@ -73,6 +75,7 @@ export class InferenceProfile extends Construct {
       type: "String",
       value: profile.modelId,
       tags: { ...profile.tags },
+      ...lifecycleOf(SSM_PARAMETER_FACTS),
     });
     this.modelIdParameter.overrideLogicalId(`${profile.address}-model-id`);
 

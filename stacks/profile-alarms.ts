@@ -15,6 +15,7 @@ import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic/index.js";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription/index.js";
 import { Construct } from "constructs";
 import type { ResolvedAlarm, ResolvedAlarmTopic, ResolvedMonitoring } from "../config/resolve-billing.ts";
+import { ALARM_FACTS, ALARM_SUBSCRIPTION_FACTS, ALARM_TOPIC_FACTS, lifecycleOf } from "./resource-facts.ts";
 
 /** The CloudWatch namespace of Bedrock runtime metrics. */
 export const BEDROCK_METRICS_NAMESPACE = "AWS/Bedrock";
@@ -51,6 +52,7 @@ export class ProfileAlarms extends Construct {
         treatMissingData: "notBreaching",
         ...metricSpec(alarm, profileArns.get(alarm.profileAddress) ?? ""),
         ...(actions.length === 0 ? {} : { alarmActions: actions, okActions: actions }),
+        ...lifecycleOf(ALARM_FACTS),
       });
       resource.overrideLogicalId(alarm.address);
       return resource;
@@ -59,7 +61,11 @@ export class ProfileAlarms extends Construct {
 
   /** The topic emailing alarms of one region, with a subscription per address; its ARN. */
   private topic(topic: ResolvedAlarmTopic, regionOf: (region: string) => { region?: string }): string {
-    const resource = new SnsTopic(this, topic.address, { ...regionOf(topic.region), name: topic.name });
+    const resource = new SnsTopic(this, topic.address, {
+      ...regionOf(topic.region),
+      name: topic.name,
+      ...lifecycleOf(ALARM_TOPIC_FACTS),
+    });
     resource.overrideLogicalId(topic.address);
     for (const { address, email } of topic.subscriptions) {
       // Each address gets a confirmation email; SNS sends nothing to it until it is confirmed.
@@ -68,6 +74,7 @@ export class ProfileAlarms extends Construct {
         topicArn: resource.arn,
         protocol: "email",
         endpoint: email,
+        ...lifecycleOf(ALARM_SUBSCRIPTION_FACTS),
       }).overrideLogicalId(address);
     }
     return resource.arn;

@@ -8,6 +8,7 @@ import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboar
 import { Construct } from "constructs";
 import { DASHBOARD_WIDGETS, type ResolvedDashboard } from "../config/resolve-billing.ts";
 import { BEDROCK_METRICS_NAMESPACE } from "./profile-alarms.ts";
+import { DASHBOARD_FACTS, lifecycleOf } from "./resource-facts.ts";
 
 /** What the dashboard needs of one profile. */
 export interface DashboardProfile {
@@ -71,6 +72,7 @@ export class ProfileDashboard extends Construct {
       dashboardName: dashboard.name,
       // Plain JSON with the ARNs as interpolations: stable text, so only a real change diffs.
       dashboardBody: JSON.stringify({ widgets }),
+      ...lifecycleOf(DASHBOARD_FACTS),
     });
     this.dashboard.overrideLogicalId(dashboard.address);
   }

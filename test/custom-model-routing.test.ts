@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { consumerPolicyStatements } from "../config/consumer-policy.ts";
-import { configFrom, fixtureConfig, resolve } from "./helpers.ts";
+import { configFrom, fixtureConfig, resolve, shopConfigYaml } from "./helpers.ts";
 
 const [prod] = resolve(fixtureConfig("custom-model-routing.yaml"));
 const profile = (key: string) => {
@@ -46,32 +46,28 @@ describe("a custom model's routing", () => {
 
   it("grants the model in the source region too when the routing leaves it out, as AWS requires", () => {
     const [config] = resolve(
-      configFrom(`version: 1
-defaults: { region: eu-west-2, geography: eu }
-environments: { prod: { accountId: "444444444444" } }
-models:
-  mistral-large: { id: mistral.mistral-large-3-v1:0, routing: { eu: { eu-west-2: [eu-west-3, eu-west-1] } } }
-products:
-  shop:
-    profiles:
-      main: { model: mistral-large, envs: [prod] }
-`),
+      configFrom(
+        shopConfigYaml({
+          region: "eu-west-2",
+          models: [
+            "mistral-large: { id: mistral.mistral-large-3-v1:0, routing: { eu: { eu-west-2: [eu-west-3, eu-west-1] } } }",
+          ],
+          profile: "model: mistral-large, envs: [prod]",
+        }),
+      ),
     );
     const [, through] = consumerPolicyStatements(config.profiles[0], { profileArn: "P", accountId: "444444444444" });
     expect(through.resources.map((arn) => arn.split(":")[3])).toEqual(["eu-west-1", "eu-west-2", "eu-west-3"]);
   });
 
   it("makes the rules check the source region against it", () => {
-    const yaml = `version: 1
-defaults: { region: eu-north-1, geography: eu }
-environments: { prod: { accountId: "444444444444" } }
-models:
-  mistral-large: { id: mistral.mistral-large-3-v1:0, routing: { eu: { eu-west-3: [eu-west-1, eu-west-3] } } }
-products:
-  shop:
-    profiles:
-      main: { model: mistral-large, envs: [prod] }
-`;
+    const yaml = shopConfigYaml({
+      region: "eu-north-1",
+      models: [
+        "mistral-large: { id: mistral.mistral-large-3-v1:0, routing: { eu: { eu-west-3: [eu-west-1, eu-west-3] } } }",
+      ],
+      profile: "model: mistral-large, envs: [prod]",
+    });
     expect(() => configFrom(yaml)).toThrow(
       "eu-north-1 (region of environment prod) is not a source region of the eu profile for mistral-large",
     );

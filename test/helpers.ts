@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
+import { ConfigError } from "../config/errors.ts";
 import { loadConfig, parseConfig } from "../config/loader.ts";
 import { type ResolvedEnvironment, resolveEnvironments } from "../config/resolve.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
@@ -98,4 +99,51 @@ export function runScript(script: string, args: readonly string[], cwd: string, 
     env: { ...process.env, ...env },
     encoding: "utf8",
   });
+}
+
+/** Every YAML file under test/fixtures that is a valid config, by its path below test/fixtures. */
+export function validFixtureConfigs(): { readonly name: string; readonly config: ProfilesConfig }[] {
+  const fixtures = join(ROOT, "test/fixtures");
+  const yamlFiles = (readdirSync(fixtures, { recursive: true }) as string[])
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort();
+  return yamlFiles.flatMap((name) => {
+    try {
+      return [{ name, config: loadConfig(join(fixtures, name)) }];
+    } catch (error) {
+      if (error instanceof ConfigError) return [];
+      throw error;
+    }
+  });
+}
+
+/** What {@link shopConfigYaml} writes besides the fixed parts. */
+export interface ShopConfigOptions {
+  /** `defaults.region`; the geography is eu. */
+  readonly region: string;
+  /** Entries of `models:`, one a line, without indentation. */
+  readonly models?: readonly string[];
+  /** `tags:` of the product `shop`, as a YAML flow mapping. */
+  readonly tags?: string;
+  /** The entries of the flow mapping of profile `shop/main`, `envs: [prod]` among them. */
+  readonly profile: string;
+}
+
+/**
+ * The YAML of the smallest config: one environment `prod` in account 444444444444 and one
+ * profile `shop/main`, with the region, models, tags and profile settings a test varies.
+ */
+export function shopConfigYaml(options: ShopConfigOptions): string {
+  return [
+    "version: 1",
+    `defaults: { region: ${options.region}, geography: eu }`,
+    'environments: { prod: { accountId: "444444444444" } }',
+    ...(options.models === undefined ? [] : ["models:", ...options.models.map((model) => `  ${model}`)]),
+    "products:",
+    "  shop:",
+    ...(options.tags === undefined ? [] : [`    tags: ${options.tags}`]),
+    "    profiles:",
+    `      main: { ${options.profile} }`,
+    "",
+  ].join("\n");
 }
