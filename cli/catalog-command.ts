@@ -13,14 +13,9 @@ import {
   formatCatalogData,
   type RegionOutput,
 } from "../config/catalog-update.ts";
+import { type CommandResult, failureResult } from "./command-result.ts";
+import { DiagnosticError } from "./diagnostic.ts";
 import { formatMarkdownTable } from "./table.ts";
-
-/** What a run printed and how it ended. */
-export interface CatalogCommandResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** How to call the command. */
 export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <file>]
@@ -32,7 +27,7 @@ export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <fil
 `;
 
 /** Run `npm run catalog -- <argv>`; `root` is the repository root (default output location). */
-export function runCatalogCommand(argv: readonly string[], root: string): CatalogCommandResult {
+export function runCatalogCommand(argv: readonly string[], root: string): CommandResult {
   const [command, ...rest] = argv;
   if (argv.length === 1 && (command === "--help" || command === "-h"))
     return { exitCode: 0, stdout: CATALOG_USAGE, stderr: "" };
@@ -44,8 +39,9 @@ export function runCatalogCommand(argv: readonly string[], root: string): Catalo
       writeFileSync(out, text);
       return { exitCode: 0, stdout: "", stderr: `wrote ${out}; review its diff, then npm run test:update\n` };
     } catch (error) {
-      if (error instanceof CatalogInputError) return { exitCode: 1, stdout: "", stderr: `catalog: ${error.message}\n` };
-      throw error;
+      const stopped =
+        error instanceof CatalogInputError ? new DiagnosticError({ where: "catalog", message: error.message }) : error;
+      return failureResult(stopped);
     }
   }
   return { exitCode: 2, stdout: "", stderr: CATALOG_USAGE };
