@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { failureResult } from "../cli/command-result.ts";
 import { DiagnosticError, formatDiagnostic } from "../cli/diagnostic.ts";
-import { FORMAT_FLAGS } from "../cli/profile-listing.ts";
+import { LISTING_FORMATS } from "../cli/profile-listing.ts";
 import { USAGE } from "../cli/profiles-command.ts";
 import { ConfigError, formatIssue } from "../config/errors.ts";
 import type { EnvironmentReview } from "../review/compare.ts";
@@ -85,8 +85,11 @@ describe("one table writer", () => {
 });
 
 describe("the listing formats of npm run profiles", () => {
-  it("are each offered by the usage", () => {
-    expect(FORMAT_FLAGS).toEqual(["--json", "--markdown"]);
-    for (const flag of FORMAT_FLAGS) expect(USAGE).toContain(flag);
+  it("are each offered by the usage, with what they are for", () => {
+    expect(LISTING_FORMATS.length).toBeGreaterThan(0);
+    for (const format of LISTING_FORMATS) {
+      expect(USAGE).toContain(`--${format.flag}`);
+      expect(USAGE).toContain(format.help);
+    }
   });
 });
