@@ -13,6 +13,7 @@ import {
   formatCatalogData,
   type RegionOutput,
 } from "../config/catalog-update.ts";
+import { didYouMean, show } from "../config/errors.ts";
 import { type CommandResult, failureResult } from "./command-result.ts";
 import { DiagnosticError } from "./diagnostic.ts";
 import { formatMarkdownTable } from "./table.ts";
@@ -44,7 +45,29 @@ export function runCatalogCommand(argv: readonly string[], root: string): Comman
       return failureResult(stopped);
     }
   }
-  return { exitCode: 2, stdout: "", stderr: CATALOG_USAGE };
+  return failureResult(usageError(argv));
+}
+
+/** What is wrong with a command line that is neither `update` nor `list` as the usage shows them. */
+function usageError(argv: readonly string[]): DiagnosticError {
+  const commands = ["update", "list"];
+  const [command, ...rest] = argv;
+  const diagnostic =
+    command === undefined || !commands.includes(command)
+      ? {
+          message: command === undefined ? "no command given" : `unknown command ${show(command)}`,
+          allowed: commands.join(", "),
+          fix: (command === undefined ? undefined : didYouMean(command, commands)) ?? "see the usage below",
+        }
+      : {
+          message:
+            command === "list"
+              ? `list takes no arguments, got ${show(rest.join(" "))}`
+              : `update takes a directory and an optional --out <file>, got ${show(rest.join(" "))}`,
+          allowed: command === "list" ? "list" : "update <dir> [--out <file>]",
+          fix: "see the usage below",
+        };
+  return new DiagnosticError({ where: "catalog", ...diagnostic }, 2, CATALOG_USAGE);
 }
 
 /** The files `update` reads, parsed; a missing or malformed file is a {@link CatalogInputError}. */
