@@ -38,6 +38,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { parse as parseYaml } from "yaml";
+import { failureResult, writeResult } from "../cli/command-result.ts";
+import { DiagnosticError } from "../cli/diagnostic.ts";
 import { generateConfig } from "./generate-config.js";
 
 /** Repo root, derived from this file so the bench works from any working directory. */
@@ -89,8 +91,12 @@ interface ChildOutcome {
   stderr: string;
 }
 
-/** Thrown for bad flags or environment, reported as one line rather than a stack trace. */
-class UsageError extends Error {}
+const USAGE_LINE = "npm run bench -- [--runs N] [--sizes 100,1000,...] [--memory gnu-time|proc] [--json]";
+
+/** Bad flags or environment: a diagnostic (cli/diagnostic.ts) rather than a stack trace, exit 2. */
+function usageError(message: string, hints: { allowed?: string; fix?: string } = {}): DiagnosticError {
+  return new DiagnosticError({ where: "bench", message, ...hints }, 2);
+}
 
 /** Thrown when a synth run fails, carrying what the user needs to see to debug it. */
 class RunFailure extends Error {
@@ -105,7 +111,9 @@ class RunFailure extends Error {
 /** Parses a positive integer CLI value, failing loudly rather than benchmarking nonsense. */
 function positiveInt(text: string, what: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${what} must be a positive integer, got "${text}"`);
+  if (!Number.isInteger(value) || value < 1) {
+    throw usageError(`${what} must be a positive integer, got "${text}"`, { allowed: "1, 2, 3, …" });
+  }
   return value;
 }
 
@@ -136,9 +144,7 @@ function parseFlags(argv: string[]): {
     }).values;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new UsageError(
-      `${message}\nusage: npm run bench -- [--runs N] [--sizes 100,1000,...] [--memory gnu-time|proc] [--json]`,
-    );
+    throw usageError(message, { fix: `use only these flags: ${USAGE_LINE}` });
   }
 }
 
@@ -150,8 +156,12 @@ function parseOptions(argv: string[]): Options {
     values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes"));
   const memory = values.memory ?? (hasGnuTime() ? "gnu-time" : "proc");
   if (memory !== "gnu-time" && memory !== "proc")
-    throw new UsageError(`--memory must be gnu-time or proc, got "${memory}"`);
-  if (memory === "gnu-time" && !hasGnuTime()) throw new UsageError(`--memory gnu-time needs GNU time at ${GNU_TIME}`);
+    throw usageError(`--memory must be gnu-time or proc, got "${memory}"`, { allowed: "gnu-time, proc" });
+  if (memory === "gnu-time" && !hasGnuTime()) {
+    throw usageError(`--memory gnu-time needs GNU time at ${GNU_TIME}`, {
+      fix: "install GNU time, or pass --memory proc",
+    });
+  }
   return { runs, sizes, probe: memory, json: values.json ?? false };
 }
 
@@ -166,12 +176,14 @@ function synthCommand(): string[] {
       parsed = undefined;
     }
     if (!Array.isArray(parsed) || parsed.length === 0 || !parsed.every((part) => typeof part === "string")) {
-      throw new UsageError('BENCH_COMMAND must be a non-empty JSON array of strings, e.g. ["node","main.js"]');
+      throw usageError(`BENCH_COMMAND is not a non-empty JSON array of strings: ${override}`, {
+        allowed: 'a non-empty JSON array of strings, e.g. ["node","main.js"]',
+      });
     }
     return parsed;
   }
   if (!existsSync(SYNTH_SCRIPT)) {
-    throw new UsageError(`${SYNTH_SCRIPT} does not exist; write it or set BENCH_COMMAND`);
+    throw usageError(`${SYNTH_SCRIPT} does not exist`, { fix: "write it or set BENCH_COMMAND" });
   }
   // The same command as `npm run synth`, without npm's own start-up.
   return [process.execPath, SYNTH_SCRIPT];
@@ -540,9 +552,7 @@ async function main(): Promise<void> {
     options = parseOptions(process.argv.slice(2));
     command = synthCommand();
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    console.error(`bench: ${error.message}`);
-    process.exitCode = 2;
+    writeResult(failureResult(error));
     return;
   }
   const cases = benchCases(options.sizes, command);

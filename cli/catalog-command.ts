@@ -13,14 +13,10 @@ import {
   formatCatalogData,
   type RegionOutput,
 } from "../config/catalog-update.ts";
+import { didYouMean, show } from "../config/errors.ts";
+import { type CommandResult, failureResult } from "./command-result.ts";
+import { DiagnosticError } from "./diagnostic.ts";
 import { formatMarkdownTable } from "./table.ts";
-
-/** What a run printed and how it ended. */
-export interface CatalogCommandResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
 
 /** How to call the command. */
 export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <file>]
@@ -32,7 +28,7 @@ export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <fil
 `;
 
 /** Run `npm run catalog -- <argv>`; `root` is the repository root (default output location). */
-export function runCatalogCommand(argv: readonly string[], root: string): CatalogCommandResult {
+export function runCatalogCommand(argv: readonly string[], root: string): CommandResult {
   const [command, ...rest] = argv;
   if (argv.length === 1 && (command === "--help" || command === "-h"))
     return { exitCode: 0, stdout: CATALOG_USAGE, stderr: "" };
@@ -44,11 +40,34 @@ export function runCatalogCommand(argv: readonly string[], root: string): Catalo
       writeFileSync(out, text);
       return { exitCode: 0, stdout: "", stderr: `wrote ${out}; review its diff, then npm run test:update\n` };
     } catch (error) {
-      if (error instanceof CatalogInputError) return { exitCode: 1, stdout: "", stderr: `catalog: ${error.message}\n` };
-      throw error;
+      const stopped =
+        error instanceof CatalogInputError ? new DiagnosticError({ where: "catalog", message: error.message }) : error;
+      return failureResult(stopped);
     }
   }
-  return { exitCode: 2, stdout: "", stderr: CATALOG_USAGE };
+  return failureResult(usageError(argv));
+}
+
+/** What is wrong with a command line that is neither `update` nor `list` as the usage shows them. */
+function usageError(argv: readonly string[]): DiagnosticError {
+  const commands = ["update", "list"];
+  const [command, ...rest] = argv;
+  const diagnostic =
+    command === undefined || !commands.includes(command)
+      ? {
+          message: command === undefined ? "no command given" : `unknown command ${show(command)}`,
+          allowed: commands.join(", "),
+          fix: (command === undefined ? undefined : didYouMean(command, commands)) ?? "see the usage below",
+        }
+      : {
+          message:
+            command === "list"
+              ? `list takes no arguments, got ${show(rest.join(" "))}`
+              : `update takes a directory and an optional --out <file>, got ${show(rest.join(" "))}`,
+          allowed: command === "list" ? "list" : "update <dir> [--out <file>]",
+          fix: "see the usage below",
+        };
+  return new DiagnosticError({ where: "catalog", ...diagnostic }, 2, CATALOG_USAGE);
 }
 
 /** The files `update` reads, parsed; a missing or malformed file is a {@link CatalogInputError}. */

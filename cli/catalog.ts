@@ -4,8 +4,6 @@
  */
 import { fileURLToPath } from "node:url";
 import { runCatalogCommand } from "./catalog-command.ts";
+import { writeResult } from "./command-result.ts";
 
-const result = runCatalogCommand(process.argv.slice(2), fileURLToPath(new URL("..", import.meta.url)));
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-process.exitCode = result.exitCode;
+writeResult(runCatalogCommand(process.argv.slice(2), fileURLToPath(new URL("..", import.meta.url))));

@@ -7,31 +7,25 @@
 import { parseArgs } from "node:util";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
-import { ConfigError, didYouMean, listSome, show } from "../config/errors.ts";
+import { didYouMean, listSome, show } from "../config/errors.ts";
 import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
 import { loadConfig } from "../config/loader.ts";
-import { formatArn, type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
+import { type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
 import { listBilling } from "./billing-listing.ts";
-import { formatMarkdownTable, formatTextTable } from "./table.ts";
-
-/** What a run printed and how it ended. */
-export interface CommandResult {
-  readonly exitCode: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
+import { type CommandResult, failureResult } from "./command-result.ts";
+import { DiagnosticError } from "./diagnostic.ts";
+import { FORMAT_FLAGS, LISTING_FORMATS, type ListingFormat, renderListing } from "./profile-listing.ts";
 
 /** How to call the command; printed by `--help` and after usage errors. */
-export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [--json | --markdown]
+export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [${FORMAT_FLAGS.join(" | ")}]
        npm run profiles -- policy <env> <product>/<purpose> [--arn <profile ARN>]
        npm run profiles -- policy <env> <product>/<purpose>
        npm run profiles -- guardrail [scp | boundary]
        npm run profiles -- billing
 
-  (no command)      every profile per environment: a table, --json for scripts,
-                    --markdown for a GitHub job summary or docs
+  (no command)      every profile per environment: a table, ${LISTING_FORMATS.map((format) => format.help).join(",\n                    ")}
   --env, --product  only these (repeat the flag or give a comma list)
   policy            the IAM policy a consumer attaches to invoke <product>/<purpose> in <env>
   --arn             the deployed profile's ARN (SSM parameter or tofu output), to put in the
@@ -47,109 +41,101 @@ const COMMANDS = ["policy", "guardrail", "billing"];
 /** The fix for every malformed `policy` command line. */
 const USAGE_POLICY_FIX = "npm run profiles -- policy <env> <product>/<purpose>";
 
-const OPTIONS = {
+/** Every flag, in the order a usage error lists them. */
+const OPTIONS: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {
   env: { type: "string", multiple: true },
   product: { type: "string", multiple: true },
-  json: { type: "boolean" },
-  markdown: { type: "boolean" },
+  ...Object.fromEntries(LISTING_FORMATS.map((format) => [format.flag, { type: "boolean" }])),
   arn: { type: "string" },
   help: { type: "boolean", short: "h" },
-} as const;
+};
 
-/** The flags of the listing. */
-interface ListingFlags {
+/** The flags as parsed; a format's flag is `true` when given. */
+interface Flags {
   readonly env?: readonly string[];
   readonly product?: readonly string[];
-  readonly json?: boolean;
-  readonly markdown?: boolean;
   readonly arn?: string;
+  readonly help?: boolean;
+  readonly [format: string]: unknown;
 }
 
-/** A mistake in the command line: what was given, what exists, how to fix it. Exit 2. */
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly allowed?: string,
-    readonly fix?: string,
-  ) {
-    super(message);
-  }
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
 
-  /** The text for stderr, laid out like the config errors. */
-  report(): string {
-    const lines = [`profiles: ${this.message}`];
-    if (this.allowed !== undefined) lines.push(`    allowed: ${this.allowed}`);
-    lines.push(`    fix: ${this.fix ?? "see npm run profiles -- --help"}`);
-    return `${lines.join("\n")}\n`;
-  }
+/**
+ * A mistake in the command line: what was given, what exists, how to fix it (by default, the
+ * help). Exit 2.
+ */
+function usageError(message: string, allowed?: string, fix = "see npm run profiles -- --help"): DiagnosticError {
+  return new DiagnosticError({ where: "profiles", message, allowed, fix }, 2);
 }
 
 /** Run the command with `argv` (the arguments after `npm run profiles --`) against `configFile`. */
 export function runProfilesCommand(argv: readonly string[], configFile: string): CommandResult {
   try {
-    const { values, positionals } = parseCommandLine(argv);
+    const { values, positionals, format } = parseCommandLine(argv);
     if (values.help) return { exitCode: 0, stdout: USAGE, stderr: "" };
     if (positionals[0] === "guardrail") return guardrail(positionals);
     const config = loadConfig(configFile);
     const environments = resolveEnvironments(config, BUILT_IN_MODELS);
     if (positionals.length === 0) {
       if (values.arn !== undefined)
-        throw new UsageError("--arn is for policy", undefined, `${USAGE_POLICY_FIX} --arn <arn>`);
-      return { exitCode: 0, stdout: listProfiles(config, environments, values), stderr: "" };
+        throw usageError("--arn is for policy", undefined, `${USAGE_POLICY_FIX} --arn <arn>`);
+      return { exitCode: 0, stdout: listProfiles(config, environments, values, format), stderr: "" };
     }
     if (positionals[0] === "billing") {
-      if (
-        values.env ||
-        values.product ||
-        values.json ||
-        values.markdown ||
-        values.arn !== undefined ||
-        positionals.length > 1
-      ) {
-        throw new UsageError("billing takes no arguments or flags", undefined, "npm run profiles -- billing");
+      if (values.env || values.product || format || values.arn !== undefined || positionals.length > 1) {
+        throw usageError("billing takes no arguments or flags", undefined, "npm run profiles -- billing");
       }
       return { exitCode: 0, stdout: listBilling(resolveBilling(config), environments), stderr: "" };
     }
-    if (values.env || values.product || values.json || values.markdown) {
-      throw new UsageError("policy takes no --env, --product, --json or --markdown", undefined, USAGE_POLICY_FIX);
+    if (values.env || values.product || format) {
+      throw usageError(
+        `policy takes no ${orList(["--env", "--product", ...FORMAT_FLAGS])}`,
+        undefined,
+        USAGE_POLICY_FIX,
+      );
     }
     return policy(config, environments, positionals, values.arn);
   } catch (error) {
-    if (error instanceof ConfigError) return { exitCode: 1, stdout: "", stderr: error.message };
-    if (error instanceof UsageError) return { exitCode: 2, stdout: "", stderr: error.report() };
-    throw error;
+    return failureResult(error);
   }
 }
 
-/** `util.parseArgs`, with every unknown or malformed flag reported as a {@link UsageError}. */
+/** `util.parseArgs`, with every unknown or malformed flag reported as a usage error. */
 function parseCommandLine(argv: readonly string[]) {
   const parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: false, tokens: true });
   const flags = Object.keys(OPTIONS).map((name) => `--${name}`);
   for (const token of parsed.tokens) {
     if (token.kind !== "option") continue;
-    const option = (OPTIONS as Record<string, { type: string }>)[token.name];
+    const option = OPTIONS[token.name];
     if (option === undefined) {
-      throw new UsageError(`unknown flag ${show(token.rawName)}`, flags.join(", "), didYouMean(token.rawName, flags));
+      throw usageError(`unknown flag ${show(token.rawName)}`, flags.join(", "), didYouMean(token.rawName, flags));
     }
     if (option.type === "string" && token.value === undefined) {
-      throw new UsageError(`${token.rawName} needs a value`, undefined, `${token.rawName} <${token.name}>`);
+      throw usageError(`${token.rawName} needs a value`, undefined, `${token.rawName} <${token.name}>`);
     }
     if (option.type === "boolean" && token.value !== undefined) {
-      throw new UsageError(`${token.rawName} takes no value, got ${show(token.value)}`, undefined, token.rawName);
+      throw usageError(`${token.rawName} takes no value, got ${show(token.value)}`, undefined, token.rawName);
     }
   }
   // Every flag was checked above, so the values have the types OPTIONS declares.
-  const values = parsed.values as ListingFlags & { help?: boolean };
+  const values = parsed.values as Flags;
   const positionals = parsed.positionals;
   if (positionals.length > 0 && !COMMANDS.includes(positionals[0])) {
-    throw new UsageError(
+    throw usageError(
       `unknown command ${show(positionals[0])}`,
       COMMANDS.join(", "),
       didYouMean(positionals[0], COMMANDS),
     );
   }
-  if (values.json && values.markdown) throw new UsageError("--json and --markdown exclude each other");
-  return { values, positionals };
+  const formats = LISTING_FORMATS.filter((format) => values[format.flag] === true);
+  if (formats.length > 1) {
+    throw usageError(`${formats.map((format) => `--${format.flag}`).join(" and ")} exclude each other`);
+  }
+  return { values, positionals, format: formats[0] };
 }
 
 /** Comma lists and repeated flags as one list, each entry checked against what exists. */
@@ -157,76 +143,64 @@ function selected(given: readonly string[] | undefined, existing: readonly strin
   const wanted = (given ?? []).flatMap((value) => value.split(",")).map((value) => value.trim());
   for (const value of wanted) {
     if (!existing.includes(value)) {
-      throw new UsageError(`unknown ${what} ${show(value)}`, listSome(existing), didYouMean(value, existing));
+      throw usageError(`unknown ${what} ${show(value)}`, listSome(existing), didYouMean(value, existing));
     }
   }
   return new Set(wanted.length === 0 ? existing : wanted);
 }
 
-/** `copy_from` as synthesized, the caller identity shown as `<account of <env>>`. */
-function copyFromText(profile: ResolvedProfile): string {
-  return formatArn(profile.copyFrom, `<account of ${profile.env}>`);
-}
-
-/** The profiles matching the filters, as a table, JSON or Markdown. */
+/** The profiles matching the filters, in the format chosen (the table by default). */
 function listProfiles(
   config: ProfilesConfig,
   environments: readonly ResolvedEnvironment[],
-  values: ListingFlags,
+  values: Flags,
+  format: ListingFormat | undefined,
 ): string {
   const envs = selected(values.env, Object.keys(config.environments), "environment");
   const products = selected(values.product, Object.keys(config.products), "product");
   const profiles = environments
     .filter((environment) => envs.has(environment.env))
     .flatMap((environment) => environment.profiles.filter((profile) => products.has(profile.product)));
-  if (values.json) {
-    const entries = profiles.map((profile) => ({
-      env: profile.env,
-      profile: profile.key,
-      product: profile.product,
-      purpose: profile.purpose,
-      name: profile.name,
-      model: profile.modelKey,
-      model_id: profile.modelId,
-      geography: profile.geography,
-      region: profile.region,
-      copy_from: copyFromText(profile),
-      ssm_parameter: profile.ssmParameterName,
-    }));
-    return `${JSON.stringify(entries, null, 2)}\n`;
-  }
-  const headers = ["ENV", "PROFILE", "NAME", "MODEL", "SOURCE (copy_from)", "SSM PARAMETER"];
-  const rows = profiles.map((profile) => [
-    profile.env,
-    profile.key,
-    profile.name,
-    profile.modelKey,
-    copyFromText(profile),
-    profile.ssmParameterName,
-  ]);
-  return values.markdown ? markdownListing(profiles) : formatTextTable(headers, rows);
+  return renderListing(profiles, format);
 }
 
-/**
- * The listing for a GitHub job summary or docs: one section per environment, values as code,
- * the source as the system-defined profile or model ID (the ARN around it is the same for all).
- */
-function markdownListing(profiles: readonly ResolvedProfile[]): string {
-  const envs = [...new Set(profiles.map((profile) => profile.env))];
-  const code = (value: string) => `\`${value}\``;
-  const sections = envs.map((env) => {
-    const rows = profiles
-      .filter((profile) => profile.env === env)
-      .map((profile) => [
-        code(profile.key),
-        code(profile.name),
-        code(profile.modelKey),
-        code(profile.copyFrom.resource.replace(/^(inference-profile|foundation-model)\//, "")),
-        code(profile.ssmParameterName),
-      ]);
-    return `### ${env}\n\n${formatMarkdownTable(["profile", "name", "model", "source", "SSM parameter"], rows)}`;
-  });
-  return sections.join("\n");
+/** The environment `env` and its profile `key` (`<product>/<purpose>`), or why there is none. */
+function findProfile(
+  config: ProfilesConfig,
+  environments: readonly ResolvedEnvironment[],
+  env: string,
+  key: string,
+): { environment: ResolvedEnvironment; profile: ResolvedProfile } {
+  const environment = environments.find((candidate) => candidate.env === env);
+  if (environment === undefined) {
+    const existing = Object.keys(config.environments);
+    throw usageError(`unknown environment ${show(env)}`, listSome(existing), didYouMean(env, existing));
+  }
+  const profile = environment.profiles.find((candidate) => candidate.key === key);
+  if (profile === undefined && !key.includes("/") && config.products[key] !== undefined) {
+    const keys = environment.profiles.filter((candidate) => candidate.product === key).map((p) => p.key);
+    throw usageError(
+      `${show(key)} is a product; policy takes one of its profiles as <product>/<purpose>`,
+      keys.length === 0 ? `none of ${key} is deployed in ${env}` : keys.join(", "),
+      keys.length === 0 ? USAGE_POLICY_FIX : `did you mean ${keys.map((k) => show(k)).join(" or ")}?`,
+    );
+  }
+  if (profile === undefined) {
+    const [product, purpose] = key.split("/");
+    const profileConfig = config.products[product]?.profiles[purpose];
+    if (profileConfig !== undefined) {
+      throw usageError(
+        `${key} is not deployed in ${env}`,
+        `its environments: ${profileConfig.envs.join(", ")}`,
+        `use one of its environments, or add ${env} to products.${product}.profiles.${purpose}.envs`,
+      );
+    }
+    const existing = Object.entries(config.products).flatMap(([name, { profiles }]) =>
+      Object.keys(profiles).map((purposeName) => `${name}/${purposeName}`),
+    );
+    throw usageError(`unknown profile ${show(key)}`, listSome(existing), didYouMean(key, existing));
+  }
+  return { environment, profile };
 }
 
 /** `policy <env> <product>/<purpose>`: the consumer policy, the profile ARN as a placeholder. */
@@ -238,41 +212,13 @@ function policy(
 ): CommandResult {
   const [, env, key, ...extra] = positionals;
   if (env === undefined || key === undefined || extra.length > 0) {
-    throw new UsageError(
+    throw usageError(
       `policy takes an environment and a profile, got ${show(positionals.slice(1).join(" "))}`,
       undefined,
       USAGE_POLICY_FIX,
     );
   }
-  const environment = environments.find((candidate) => candidate.env === env);
-  if (environment === undefined) {
-    const existing = Object.keys(config.environments);
-    throw new UsageError(`unknown environment ${show(env)}`, listSome(existing), didYouMean(env, existing));
-  }
-  const profile = environment.profiles.find((candidate) => candidate.key === key);
-  if (profile === undefined && !key.includes("/") && config.products[key] !== undefined) {
-    const keys = environment.profiles.filter((candidate) => candidate.product === key).map((p) => p.key);
-    throw new UsageError(
-      `${show(key)} is a product; policy takes one of its profiles as <product>/<purpose>`,
-      keys.length === 0 ? `none of ${key} is deployed in ${env}` : keys.join(", "),
-      keys.length === 0 ? USAGE_POLICY_FIX : `did you mean ${keys.map((k) => show(k)).join(" or ")}?`,
-    );
-  }
-  if (profile === undefined) {
-    const [product, purpose] = key.split("/");
-    const profileConfig = config.products[product]?.profiles[purpose];
-    if (profileConfig !== undefined) {
-      throw new UsageError(
-        `${key} is not deployed in ${env}`,
-        `its environments: ${profileConfig.envs.join(", ")}`,
-        `use one of its environments, or add ${env} to products.${product}.profiles.${purpose}.envs`,
-      );
-    }
-    const existing = Object.entries(config.products).flatMap(([name, { profiles }]) =>
-      Object.keys(profiles).map((purposeName) => `${name}/${purposeName}`),
-    );
-    throw new UsageError(`unknown profile ${show(key)}`, listSome(existing), didYouMean(key, existing));
-  }
+  const { environment, profile } = findProfile(config, environments, env, key);
   const deployed = arn === undefined ? undefined : checkProfileArn(arn, profile, environment);
   const profileArn = deployed?.arn ?? `<value of SSM parameter ${profile.ssmParameterName}>`;
   const account = `<account of ${env}>`;
@@ -305,7 +251,7 @@ function checkProfileArn(
   const match = /^arn:([\w-]+):bedrock:([a-z0-9-]+):(\d{12}):application-inference-profile\/([a-z0-9]+)$/.exec(arn);
   const read = `aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`;
   if (match === null) {
-    throw new UsageError(
+    throw usageError(
       `--arn ${show(arn)} is not an application inference profile ARN`,
       form,
       `pass the value of ${read}`,
@@ -313,14 +259,14 @@ function checkProfileArn(
   }
   const [, partition, region, account] = match;
   if (partition !== profile.copyFrom.partition || region !== profile.region) {
-    throw new UsageError(
+    throw usageError(
       `--arn ${show(arn)} is in ${region}, ${profile.key} in ${profile.region}`,
       form,
       `pass the value of ${read}`,
     );
   }
   if (environment.accountId !== undefined && account !== environment.accountId) {
-    throw new UsageError(
+    throw usageError(
       `--arn ${show(arn)} is in account ${account}, ${environment.env} in ${environment.accountId}`,
       form.replace("<account>", environment.accountId),
       `pass the value of ${read}`,
@@ -334,7 +280,7 @@ function guardrail(positionals: readonly string[]): CommandResult {
   const kinds = ["scp", "boundary"];
   const [, kind = "scp", ...rest] = positionals;
   if (!kinds.includes(kind) || rest.length > 0) {
-    throw new UsageError(
+    throw usageError(
       `guardrail takes scp or boundary, got ${show(positionals.slice(1).join(" "))}`,
       kinds.join(", "),
       "npm run profiles -- guardrail scp",

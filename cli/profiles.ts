@@ -3,9 +3,7 @@
  * Usage and exit codes: {@link runProfilesCommand}.
  */
 import { configPath } from "../config/loader.ts";
+import { writeResult } from "./command-result.ts";
 import { runProfilesCommand } from "./profiles-command.ts";
 
-const result = runProfilesCommand(process.argv.slice(2), configPath());
-process.stdout.write(result.stdout);
-process.stderr.write(result.stderr);
-process.exitCode = result.exitCode;
+writeResult(runProfilesCommand(process.argv.slice(2), configPath()));

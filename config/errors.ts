@@ -3,6 +3,7 @@
  * given, what is allowed and how to fix it. Rules produce {@link ConfigIssue}s; the loader
  * locates them in the YAML and throws one {@link ConfigError} holding all of them.
  */
+import { formatDiagnostic } from "../cli/diagnostic.ts";
 
 /** A path into the config, as in `products.agents.profiles.main.model`. */
 export type ConfigPath = readonly (string | number)[];
@@ -108,10 +109,7 @@ export function didYouMean(value: string, candidates: Iterable<string>): string 
 export function formatIssue(issue: LocatedIssue): string {
   const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.col}` : issue.file;
   const path = formatPath(issue.path);
-  const lines = [`${where}${path === "" ? "" : ` ${path}`}: ${issue.message}`];
-  if (issue.allowed !== undefined) lines.push(`    allowed: ${issue.allowed}`);
-  if (issue.fix !== undefined) lines.push(`    fix: ${issue.fix}`);
-  return lines.join("\n");
+  return formatDiagnostic({ ...issue, where: `${where}${path === "" ? "" : ` ${path}`}` });
 }
 
 /** Issues in file order (unlocated ones last), duplicates removed. */
@@ -148,5 +146,10 @@ export class ConfigError extends Error {
  */
 export function synthesisFailure(error: unknown, file: string): string {
   const message = error instanceof Error ? error.message : String(error);
-  return `${file}: synthesis failed; nothing was written.\n\n${file}: ${message.split("\n")[0]}\n    fix: the file passed every check, so this is a bug of bedrock-profiles or a problem of the machine (disk space, permissions); please report it with this message\n`;
+  const diagnostic = formatDiagnostic({
+    where: file,
+    message: message.split("\n")[0],
+    fix: "the file passed every check, so this is a bug of bedrock-profiles or a problem of the machine (disk space, permissions); please report it with this message",
+  });
+  return `${file}: synthesis failed; nothing was written.\n\n${diagnostic}\n`;
 }

@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
+import { DiagnosticError } from "../cli/diagnostic.ts";
 import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
@@ -29,14 +31,16 @@ const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
 /** Exit code of `--strict` when a hazard is present. */
 export const HAZARD_EXIT_CODE = 2;
 
-/** A problem that stops the review: its message and fix go to stderr, exit 1. */
-class ReviewError extends Error {}
+/** A problem that stops the review: its diagnostic goes to stderr, exit 1. */
+function reviewError(message: string, fix?: string, usage?: string): DiagnosticError {
+  return new DiagnosticError({ where: "review", message, fix }, 1, usage);
+}
 
 /** Run git in `cwd`; its stdout, or undefined when it fails. */
 function git(cwd: string, args: readonly string[]): string | undefined {
   const result = spawnSync("git", args, { cwd, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
   if (result.error !== undefined) {
-    throw new ReviewError(`cannot run git: ${result.error.message}\n  fix: install git and make sure it is on PATH`);
+    throw reviewError(`cannot run git: ${result.error.message}`, "install git and make sure it is on PATH");
   }
   return result.status === 0 ? result.stdout : undefined;
 }
@@ -60,16 +64,16 @@ function isCommit(cwd: string, ref: string): boolean {
 function defaultBase(cwd: string): BaseRef {
   const branch = ["main", "origin/main"].find((candidate) => isCommit(cwd, candidate));
   if (branch === undefined) {
-    throw new ReviewError(
-      "there is no main or origin/main branch to compare with\n" +
-        "  fix: pass the base explicitly (npm run review -- --base <ref>), or fetch it (git fetch origin main)",
+    throw reviewError(
+      "there is no main or origin/main branch to compare with",
+      "pass the base explicitly (npm run review -- --base <ref>), or fetch it (git fetch origin main)",
     );
   }
   const mergeBase = git(cwd, ["merge-base", "HEAD", branch])?.trim();
   if (!mergeBase) {
-    throw new ReviewError(
-      `HEAD has no common ancestor with ${branch}\n` +
-        "  fix: fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout), or pass --base <ref>",
+    throw reviewError(
+      `HEAD has no common ancestor with ${branch}`,
+      "fetch the full history (git fetch --unshallow, or fetch-depth: 0 in actions/checkout), or pass --base <ref>",
     );
   }
   const short = mergeBase.slice(0, 12);
@@ -88,7 +92,7 @@ function baseSide(cwd: string, commit: string, path: string, label: string): Res
   if (text === undefined) {
     const exists = git(cwd, ["cat-file", "-e", `${commit}:${path}`]) !== undefined;
     if (!exists) return { side: [] };
-    throw new ReviewError(`cannot read ${path} at ${label}`);
+    throw reviewError(`cannot read ${path} at ${label}`, `check that git can read it: git show ${commit}:${path}`);
   }
   try {
     return resolvedSide(parseConfig(text, `${label}:${path}`));
@@ -109,13 +113,6 @@ function headSide(file: string, shownAs: string): ResolvedSide & { acknowledged:
   }
 }
 
-/** What a run of the review printed and its exit code. */
-export interface ReviewRun {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-}
-
 /** The report of the working tree in `cwd` against `--base`, and the exit code. */
 function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): { stdout: string; exitCode: number } {
   let values: { base?: string; strict?: boolean; help?: boolean };
@@ -126,14 +123,12 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
       strict: true,
     }));
   } catch (error) {
-    throw new ReviewError(`${(error as Error).message}\n\n${USAGE}`);
+    throw reviewError((error as Error).message, "use only the flags below", USAGE);
   }
   if (values.help) return { stdout: USAGE, exitCode: 0 };
   const root = git(cwd, ["rev-parse", "--show-toplevel"])?.trim();
   if (!root) {
-    throw new ReviewError(
-      `not a git repository: ${cwd}\n  fix: run the review inside a clone of the profiles repository`,
-    );
+    throw reviewError(`not a git repository: ${cwd}`, "run the review inside a clone of the profiles repository");
   }
   let base: BaseRef;
   if (values.base === undefined) {
@@ -141,17 +136,18 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
   } else if (!values.base.startsWith("-") && isCommit(cwd, values.base)) {
     base = { ref: values.base, name: values.base, label: `\`${values.base}\`` };
   } else {
-    throw new ReviewError(
-      `unknown git ref ${JSON.stringify(values.base)}\n` +
-        "  fix: pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first",
+    throw reviewError(
+      `unknown git ref ${JSON.stringify(values.base)}`,
+      "pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first",
     );
   }
 
   const file = resolve(cwd, configPath(env));
   const inRepo = relative(root, file);
   if (inRepo.startsWith("..") || isAbsolute(inRepo)) {
-    throw new ReviewError(
-      `the profiles file ${file} is outside the repository ${root}\n  fix: point PROFILES_CONFIG at a file inside it`,
+    throw reviewError(
+      `the profiles file ${file} is outside the repository ${root}`,
+      "point PROFILES_CONFIG at a file inside it",
     );
   }
   const gitPath = inRepo.split(sep).join("/");
@@ -168,22 +164,18 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
  * `npm run review` with `argv` (without node and the script) in `cwd`: what it prints and its
  * exit code. Errors it can explain are on stderr with exit 1; anything else throws.
  */
-export function runReview(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): ReviewRun {
+export function runReview(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv = process.env): CommandResult {
   // A plan instead of the config (review/plan.ts): what the engine will do, in the same words.
   if (argv.some((arg) => arg === "--plan" || arg.startsWith("--plan="))) return runPlanReview(argv);
   try {
     return { ...review(argv, cwd, env), stderr: "" };
   } catch (error) {
-    if (!(error instanceof ReviewError)) throw error;
-    return { stdout: "", stderr: `review: ${error.message}\n`, exitCode: 1 };
+    return failureResult(error);
   }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   // Nothing here prints a stack trace of user code; source maps only slow tsx down (see main.ts).
   process.setSourceMapsEnabled(false);
-  const run = runReview(process.argv.slice(2), process.cwd());
-  process.stdout.write(run.stdout);
-  process.stderr.write(run.stderr);
-  process.exitCode = run.exitCode;
+  writeResult(runReview(process.argv.slice(2), process.cwd()));
 }

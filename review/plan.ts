@@ -7,6 +7,9 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parseArgs } from "node:util";
+import { type CommandResult, failureResult } from "../cli/command-result.ts";
+import { DiagnosticError } from "../cli/diagnostic.ts";
+import { formatMarkdownTable } from "../cli/table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: `show -json` output is read structurally
 type Json = any;
@@ -97,11 +100,6 @@ function code(value: string): string {
   return `\`${value}\``;
 }
 
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
-}
-
 /** The order an apply takes for one replacement, as a sentence. */
 function order(change: PlannedChange, review: PlanReview): string {
   const updatedReaders = (review.readers.get(change.address) ?? []).filter((reader) =>
@@ -114,126 +112,139 @@ function order(change: PlannedChange, review: PlanReview): string {
   return `❌ destroys the old one first${then === "" ? "" : `, then creates the new one${then}`}: nothing answers in between`;
 }
 
+/** A kind of planned change: what the summary line calls it, and its table when it has one. */
+interface ChangeKind {
+  readonly word: string;
+  readonly includes: (change: PlannedChange) => boolean;
+  readonly table?: {
+    readonly title: string;
+    readonly headers: readonly string[];
+    readonly cells: (change: PlannedChange, review: PlanReview) => readonly string[];
+  };
+}
+
+const actionsAre = (change: PlannedChange, ...kinds: string[]) => kinds.includes(JSON.stringify(change.actions));
+const resourceTable = (title: string) => ({
+  title,
+  headers: ["resource"],
+  cells: (c: PlannedChange) => [code(c.address)],
+});
+
+/** Every kind of change, in the order of the summary line; the tables follow {@link TABLE_ORDER}. */
+const CHANGE_KINDS: readonly ChangeKind[] = [
+  {
+    word: "replaced",
+    includes: (c) => actionsAre(c, CREATE_FIRST, DESTROY_FIRST),
+    table: {
+      title: "**Replaced** (same address)",
+      headers: ["resource", "why", "order"],
+      cells: (c, review) => [code(c.address), c.replacedBecause.map(code).join(", ") || "—", order(c, review)],
+    },
+  },
+  { word: "added", includes: (c) => actionsAre(c, '["create"]'), table: resourceTable("**Added**") },
+  {
+    word: "updated in place",
+    includes: (c) => actionsAre(c, '["update"]'),
+    table: {
+      title: "**Updated in place**",
+      headers: ["resource", "change"],
+      cells: (c) => [code(c.address), c.updated.map(code).join(", ") || "—"],
+    },
+  },
+  { word: "removed", includes: (c) => actionsAre(c, '["delete"]'), table: resourceTable("**Removed** (destroyed)") },
+  {
+    word: "moved",
+    includes: (c) => c.previousAddress !== undefined && c.previousAddress !== c.address,
+    table: {
+      title: "**Moved**",
+      headers: ["resource", "from"],
+      cells: (c) => [code(c.address), code(c.previousAddress ?? "")],
+    },
+  },
+  { word: "adopted", includes: (c) => c.importing, table: resourceTable("**Adopted** (imported)") },
+  {
+    word: "unchanged",
+    includes: (c) => actionsAre(c, '["no-op"]') && !c.importing && c.previousAddress === undefined,
+  },
+];
+
+/** The tables in the order a reader wants them: what is replaced first, what is only moved last. */
+const TABLE_ORDER = ["replaced", "added", "adopted", "updated in place", "removed", "moved"];
+
 /** The Markdown section of one plan. */
 export function renderPlanReview(review: PlanReview): string {
-  const of = (kind: string) =>
-    review.changes.filter((c) => {
-      const actions = JSON.stringify(c.actions);
-      if (kind === "replaced") return actions === CREATE_FIRST || actions === DESTROY_FIRST;
-      if (kind === "moved") return c.previousAddress !== undefined && c.previousAddress !== c.address;
-      if (kind === "adopted") return c.importing;
-      return actions === JSON.stringify([kind]);
-    });
-  const replaced = of("replaced");
-  const added = of("create");
-  const updated = of("update");
-  const removed = of("delete");
-  const moved = of("moved");
-  const adopted = of("adopted");
-  const unchanged = of("no-op").filter((c) => !c.importing && c.previousAddress === undefined).length;
-  const gapCount = gaps(review).length;
-  const counts = [
-    [replaced.length, "replaced"],
-    [added.length, "added"],
-    [updated.length, "updated in place"],
-    [removed.length, "removed"],
-    [moved.length, "moved"],
-    [adopted.length, "adopted"],
-    [unchanged, "unchanged"],
-  ]
-    .filter(([n]) => (n as number) > 0)
+  const of = (kind: ChangeKind) => review.changes.filter(kind.includes);
+  const counts = CHANGE_KINDS.map((kind) => [of(kind).length, kind.word] as const)
+    .filter(([n]) => n > 0)
     .map(([n, word]) => `${n} ${word}`);
+  const gapCount = gaps(review).length;
   const status =
     gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${gapCount} replacement${gapCount === 1 ? "" : "s"} with a gap**`;
   const parts = [`### Plan of ${code(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
-  if (replaced.length > 0) {
+  for (const word of TABLE_ORDER) {
+    const kind = CHANGE_KINDS.find((candidate) => candidate.word === word);
+    const changes = kind === undefined ? [] : of(kind);
+    if (kind?.table === undefined || changes.length === 0) continue;
+    const { title, headers, cells } = kind.table;
     parts.push(
-      `**Replaced** (same address)\n\n${table(
-        ["resource", "why", "order"],
-        replaced.map((c) => [code(c.address), c.replacedBecause.map(code).join(", ") || "—", order(c, review)]),
-      )}`,
-    );
-  }
-  if (added.length > 0)
-    parts.push(
-      `**Added**\n\n${table(
-        ["resource"],
-        added.map((c) => [code(c.address)]),
-      )}`,
-    );
-  if (adopted.length > 0)
-    parts.push(
-      `**Adopted** (imported)\n\n${table(
-        ["resource"],
-        adopted.map((c) => [code(c.address)]),
-      )}`,
-    );
-  if (updated.length > 0) {
-    parts.push(
-      `**Updated in place**\n\n${table(
-        ["resource", "change"],
-        updated.map((c) => [code(c.address), c.updated.map(code).join(", ") || "—"]),
-      )}`,
-    );
-  }
-  if (removed.length > 0) {
-    parts.push(
-      `**Removed** (destroyed)\n\n${table(
-        ["resource"],
-        removed.map((c) => [code(c.address)]),
-      )}`,
-    );
-  }
-  if (moved.length > 0) {
-    parts.push(
-      `**Moved**\n\n${table(
-        ["resource", "from"],
-        moved.map((c) => [code(c.address), code(c.previousAddress ?? "")]),
-      )}`,
+      `${title}\n\n${formatMarkdownTable(
+        headers,
+        changes.map((c) => cells(c, review)),
+      ).trimEnd()}`,
     );
   }
   return `${parts.join("\n\n")}\n`;
 }
 
-const PLAN_USAGE = "usage: npm run review -- --plan <tofu show -json output> [--plan <file>…] [--strict]";
+const PLAN_USAGE = "usage: npm run review -- --plan <tofu show -json output> [--plan <file>…] [--strict]\n";
 
-/** `npm run review -- --plan …`: the report and the exit code, or the problem (exit 1). */
-export function runPlanReview(argv: readonly string[]): { stdout: string; stderr: string; exitCode: number } {
-  let values: { plan?: string[]; strict?: boolean };
+/** The fix of every plan the review cannot read. */
+const PLAN_FIX = "pass the output of `tofu show -json <plan file>`";
+
+/** The plan in `file`, read; a file that is not one stops the review with a diagnostic. */
+function readPlanFile(file: string): PlanReview {
+  let plan: Json;
   try {
-    ({ values } = parseArgs({
+    plan = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new DiagnosticError({
+      where: "review",
+      message: `cannot read the plan ${file}: ${(error as Error).message}`,
+      fix: PLAN_FIX,
+    });
+  }
+  if (!Array.isArray(plan.resource_changes) && plan.format_version === undefined) {
+    throw new DiagnosticError({
+      where: "review",
+      message: `${file} is not a plan in JSON`,
+      fix: `${PLAN_FIX}, not the plan file itself`,
+    });
+  }
+  return readPlan(plan, basename(file).replace(/\.json$/, ""));
+}
+
+/** The flags of `--plan`; a flag it does not know stops the review with the usage. */
+function parsePlanFlags(argv: readonly string[]): { plan?: string[]; strict?: boolean } {
+  try {
+    return parseArgs({
       args: [...argv],
       options: { plan: { type: "string", multiple: true }, strict: { type: "boolean" } },
       strict: true,
-    }));
+    }).values;
   } catch (error) {
-    return { stdout: "", stderr: `review: ${(error as Error).message}\n\n${PLAN_USAGE}\n`, exitCode: 1 };
+    const diagnostic = { where: "review", message: (error as Error).message, fix: "use only the flags below" };
+    throw new DiagnosticError(diagnostic, 1, PLAN_USAGE);
   }
-  const reviews: PlanReview[] = [];
-  for (const file of values.plan ?? []) {
-    let plan: Json;
-    try {
-      plan = JSON.parse(readFileSync(file, "utf8"));
-    } catch (error) {
-      return {
-        stdout: "",
-        stderr: `review: cannot read the plan ${file}: ${(error as Error).message}\n  fix: pass the output of \`tofu show -json <plan file>\`\n`,
-        exitCode: 1,
-      };
-    }
-    if (!Array.isArray(plan.resource_changes) && plan.format_version === undefined) {
-      return {
-        stdout: "",
-        stderr: `review: ${file} is not a plan in JSON\n  fix: pass the output of \`tofu show -json <plan file>\`, not the plan file itself\n`,
-        exitCode: 1,
-      };
-    }
-    reviews.push(readPlan(plan, basename(file).replace(/\.json$/, "")));
+}
+
+/** `npm run review -- --plan …`: the report and the exit code, or the problem (exit 1). */
+export function runPlanReview(argv: readonly string[]): CommandResult {
+  try {
+    const values = parsePlanFlags(argv);
+    const reviews = (values.plan ?? []).map(readPlanFile);
+    const hazard = reviews.some((review) => gaps(review).length > 0);
+    return { stdout: reviews.map(renderPlanReview).join("\n"), stderr: "", exitCode: values.strict && hazard ? 2 : 0 };
+  } catch (error) {
+    return failureResult(error);
   }
-  const hazard = reviews.some((review) => gaps(review).length > 0);
-  return {
-    stdout: reviews.map(renderPlanReview).join("\n"),
-    stderr: "",
-    exitCode: values.strict && hazard ? 2 : 0,
-  };
 }

@@ -3,7 +3,9 @@
  * summary line, the hazards first (each with why it matters and the safe way), then one section
  * per environment with tables of what changes. Pure: text in, text out.
  */
-import { defaultNameTemplate, type ResolvedProfile } from "../config/resolve.ts";
+
+import { formatMarkdownTable } from "../cli/table.ts";
+import { defaultNameTemplate, type ResolvedProfile, stackName } from "../config/resolve.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgementHint } from "./acknowledge.ts";
 import { budgetText } from "./billing-review.ts";
@@ -12,6 +14,7 @@ import {
   countChanges,
   type EnvironmentReview,
   type Hazard,
+  type HazardKind,
   type ProfileReplacement,
   type ProfileUpdate,
   type Review,
@@ -64,105 +67,93 @@ function causeText(cause: ValueChange): string {
   return `${cause.field}: ${fromTo(cause.before, cause.after, missing)}`;
 }
 
-/** The sentence of one hazard: what happens, why it matters, and the safe way. */
+/** A hazard of one kind. */
+type HazardOf<K extends HazardKind> = Hazard & { readonly kind: K };
+
+/** The sentence of each hazard: what happens, why it matters, and the safe way. */
+const HAZARD_TEXTS: { readonly [K in HazardKind]: (hazard: HazardOf<K>, review: Review) => string } = {
+  "invalid-config": (hazard) => {
+    const what =
+      hazard.side === "base"
+        ? "**The base config is invalid**, so nothing could be compared: review the change by hand, or pass a base that is valid (`--base <ref>`)."
+        : "**The config of this change is invalid**: nothing would be synthesized or planned. Fix it first:";
+    return `${what}\n\n  \`\`\`text\n${indent(hazard.error.message.trimEnd(), "  ")}\n  \`\`\``;
+  },
+  "environment-removed": (hazard, review) =>
+    `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack \`${stackName(hazard.env)}\` is no longer synthesized, ` +
+    `so no plan destroys its ${count(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => code(p.key)).join(", ") || "none"}): ` +
+    "they stay in AWS and in its state, managed by nothing. Safe way: remove the environment from every profile's `envs:` and apply, then remove the environment.",
+  "backend-changed": (hazard, review) =>
+    `${envLabel(hazard.env, review)}: **the state moves**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+    "Unless the state is migrated first (`tofu init -migrate-state`), the plan starts from an empty state and creates every profile again; " +
+    "each create fails, the existing profiles still holding their names. Safe way: migrate the state in a change of its own.",
+  "account-changed": (hazard, review) =>
+    `${envLabel(hazard.env, review)}: **the account changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+    "The state holds profiles of the old account: a plan in the new one fails to read them, or recreates them while the old ones stay, unmanaged. " +
+    "Safe way: add a new environment for the new account, move the consumers, then remove the old environment's profiles.",
+  "region-changed": (hazard, review) =>
+    `${envLabel(hazard.env, review)}: **the region changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
+    "Every profile without its own `region:` is replaced in the new region, and its SSM parameter moves there: consumers reading it in the old region lose it.",
+  "profile-removed": (hazard, review) =>
+    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **removed while consumers may read it**. ` +
+    `The profile ${code(hazard.profile.name)} is destroyed, the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted ` +
+    `and the consumer policy \`consumer_iam_policies["${hazard.profile.key}"]\` of \`${stackName(hazard.env)}\` gone; ` +
+    "a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.",
+  "profile-moved": (hazard, review) => {
+    const { before, after } = hazard.move;
+    return (
+      `${envLabel(hazard.env, review)} · ${code(before.key)} → ${code(after.key)}: **moved to another product or purpose**. ` +
+      `That is a destroy of \`aws_bedrock_inference_profile.${before.address}\` and an unrelated create of \`.${after.address}\`, in no particular order, ` +
+      `and consumers must switch from ${code(before.ssmParameterName)} to ${code(after.ssmParameterName)}. ` +
+      "Safe way: add the new profile beside the old one, move the consumers, then remove the old one in a later change."
+    );
+  },
+  "name-held": (hazard, review) => {
+    const { profile, holder } = hazard;
+    if (holder.address === profile.address && hazard.holderEnv === hazard.env) {
+      return (
+        `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
+        "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
+        `the apply fails, so this cannot be acknowledged. ${
+          profile.modelKey === holder.modelKey
+            ? "Fix: change `name:` as well (e.g. add `-v2` to it), so the replacement gets a name of its own."
+            : `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the name follows the model.`
+        }`
+      );
+    }
+    return (
+      `${envLabel(hazard.env, review)} · ${code(profile.key)}: **created under the name ${code(profile.name)}, still held** by ${code(holder.key)} in ${hazard.holderEnv} ` +
+      "until that one is destroyed or replaced, in no guaranteed order: the apply can fail. Fix: give the new profile another name."
+    );
+  },
+  "ssm-region-moved": (hazard, review) =>
+    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the SSM parameter ${code(hazard.profile.ssmParameterName)} moves** from ${hazard.from} to ${hazard.profile.region} ` +
+    "with the profile's region: the parameter in the old region is deleted, and consumers reading it there lose it. Safe way: move the consumers to the new region first.",
+  "import-removed": (hazard, review) =>
+    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
+    "If the import was never applied, the plan creates a profile instead of adopting the existing one, and the create fails on the name. " +
+    "Once it was applied in every environment the profile lists, the import block can go: the profile is in the state. " +
+    "Safe way: drop `import:` only after `task infra:plan` showed the import applied (0 to import) everywhere.",
+  "import-changed": (hazard, review) =>
+    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **\`import:\` changes**, ${fromTo(hazard.importChange.before, hazard.importChange.after)}. ` +
+    "An import into an address already in the state is a no-op: if the old ID was imported, the new one is silently not adopted. " +
+    "Safe way: remove the profile in one change, adopt the other one in the next.",
+  "source-change-ignored": (hazard, review) =>
+    `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
+    "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
+    "it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. " +
+    `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`,
+  "budget-removed": (hazard) =>
+    `${code(hazard.removal.stackName)} · **the budget of ${code(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
+    "nobody is told any more when its Bedrock spend runs away. Safe way: keep a budget on every product with profiles, " +
+    "or remove it in a change of its own that says who watches that spend instead.",
+};
+
+/** The sentence of one hazard. */
 function hazardText(hazard: Hazard, review: Review): string {
-  switch (hazard.kind) {
-    case "invalid-config": {
-      const what =
-        hazard.side === "base"
-          ? "**The base config is invalid**, so nothing could be compared: review the change by hand, or pass a base that is valid (`--base <ref>`)."
-          : "**The config of this change is invalid**: nothing would be synthesized or planned. Fix it first:";
-      return `${what}\n\n  \`\`\`text\n${indent(hazard.error.message.trimEnd(), "  ")}\n  \`\`\``;
-    }
-    case "environment-removed":
-      return (
-        `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack \`${hazard.env}-bedrock\` is no longer synthesized, ` +
-        `so no plan destroys its ${count(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => code(p.key)).join(", ") || "none"}): ` +
-        "they stay in AWS and in its state, managed by nothing. Safe way: remove the environment from every profile's `envs:` and apply, then remove the environment."
-      );
-    case "backend-changed":
-      return (
-        `${envLabel(hazard.env, review)}: **the state moves**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
-        "Unless the state is migrated first (`tofu init -migrate-state`), the plan starts from an empty state and creates every profile again; " +
-        "each create fails, the existing profiles still holding their names. Safe way: migrate the state in a change of its own."
-      );
-    case "account-changed":
-      return (
-        `${envLabel(hazard.env, review)}: **the account changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
-        "The state holds profiles of the old account: a plan in the new one fails to read them, or recreates them while the old ones stay, unmanaged. " +
-        "Safe way: add a new environment for the new account, move the consumers, then remove the old environment's profiles."
-      );
-    case "region-changed":
-      return (
-        `${envLabel(hazard.env, review)}: **the region changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
-        "Every profile without its own `region:` is replaced in the new region, and its SSM parameter moves there: consumers reading it in the old region lose it."
-      );
-    case "profile-removed":
-      return (
-        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **removed while consumers may read it**. ` +
-        `The profile ${code(hazard.profile.name)} is destroyed, the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted ` +
-        `and the consumer policy \`consumer_iam_policies["${hazard.profile.key}"]\` of \`${hazard.env}-bedrock\` gone; ` +
-        "a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging."
-      );
-    case "profile-moved": {
-      const { before, after } = hazard.move;
-      return (
-        `${envLabel(hazard.env, review)} · ${code(before.key)} → ${code(after.key)}: **moved to another product or purpose**. ` +
-        `That is a destroy of \`aws_bedrock_inference_profile.${before.address}\` and an unrelated create of \`.${after.address}\`, in no particular order, ` +
-        `and consumers must switch from ${code(before.ssmParameterName)} to ${code(after.ssmParameterName)}. ` +
-        "Safe way: add the new profile beside the old one, move the consumers, then remove the old one in a later change."
-      );
-    }
-    case "name-held": {
-      const { profile, holder } = hazard;
-      if (holder.address === profile.address && hazard.holderEnv === hazard.env) {
-        return (
-          `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
-          "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
-          `the apply fails, so this cannot be acknowledged. ${
-            profile.modelKey === holder.modelKey
-              ? "Fix: change `name:` as well (e.g. add `-v2` to it), so the replacement gets a name of its own."
-              : `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the name follows the model.`
-          }`
-        );
-      }
-      return (
-        `${envLabel(hazard.env, review)} · ${code(profile.key)}: **created under the name ${code(profile.name)}, still held** by ${code(holder.key)} in ${hazard.holderEnv} ` +
-        "until that one is destroyed or replaced, in no guaranteed order: the apply can fail. Fix: give the new profile another name."
-      );
-    }
-    case "ssm-region-moved":
-      return (
-        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the SSM parameter ${code(hazard.profile.ssmParameterName)} moves** from ${hazard.from} to ${hazard.profile.region} ` +
-        "with the profile's region: the parameter in the old region is deleted, and consumers reading it there lose it. Safe way: move the consumers to the new region first."
-      );
-    case "import-removed":
-      return (
-        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
-        "If the import was never applied, the plan creates a profile instead of adopting the existing one, and the create fails on the name. " +
-        "Once it was applied in every environment the profile lists, the import block can go: the profile is in the state. " +
-        "Safe way: drop `import:` only after `task infra:plan` showed the import applied (0 to import) everywhere."
-      );
-    case "import-changed":
-      return (
-        `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **\`import:\` changes**, ${fromTo(hazard.importChange.before, hazard.importChange.after)}. ` +
-        "An import into an address already in the state is a no-op: if the old ID was imported, the new one is silently not adopted. " +
-        "Safe way: remove the profile in one change, adopt the other one in the next."
-      );
-    case "source-change-ignored":
-      return (
-        `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
-        "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
-        "it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. " +
-        `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`
-      );
-    case "budget-removed":
-      return (
-        `${code(hazard.removal.stackName)} · **the budget of ${code(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
-        "nobody is told any more when its Bedrock spend runs away. Safe way: keep a budget on every product with profiles, " +
-        "or remove it in a change of its own that says who watches that spend instead."
-      );
-  }
+  // The map is total over the kinds; TypeScript cannot correlate the key with the argument's kind.
+  const text = HAZARD_TEXTS[hazard.kind] as (hazard: Hazard, review: Review) => string;
+  return text(hazard, review);
 }
 
 /** Every line of `text` indented by `prefix`. */
@@ -173,10 +164,9 @@ function indent(text: string, prefix: string): string {
     .join("\n");
 }
 
-/** A Markdown table. */
-function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const line = (cells: readonly string[]) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+/** A Markdown table (cli/table.ts), as one part of a section. */
+function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return formatMarkdownTable(headers, rows).trimEnd();
 }
 
 /** The zero-gap verdict of a replacement, with the reason when it is not. */
@@ -221,26 +211,9 @@ function model(profile: ResolvedProfile): string {
   return code(profile.modelKey);
 }
 
-/** The section of one environment. */
-function environmentSection(environment: EnvironmentReview): string {
-  const title = environment.production
-    ? `### 🔴 ${environment.env} (production) · \`${environment.stackName}\``
-    : `### ${environment.env} · \`${environment.stackName}\``;
-  const parts = [title];
-  if (environment.status === "added") parts.push("_New environment: its stack is created with every profile below._");
-  if (environment.status === "removed") parts.push("_Environment removed: see the hazards._");
-  if (environment.changes.length > 0) {
-    parts.push(
-      table(
-        ["environment setting", "before", "after"],
-        environment.changes.map((c) => [
-          c.field,
-          c.before === undefined ? "_not set_" : code(c.before),
-          c.after === undefined ? "_not set_" : code(c.after),
-        ]),
-      ),
-    );
-  }
+/** The tables of the profiles replaced, added, removed, moved and updated in one environment. */
+function profileTables(environment: EnvironmentReview): string[] {
+  const parts: string[] = [];
   if (environment.replaced.length > 0) {
     parts.push(
       `**Replaced** (same address, created before the old one is destroyed)\n\n${table(
@@ -295,6 +268,30 @@ function environmentSection(environment: EnvironmentReview): string {
       )}`,
     );
   }
+  return parts;
+}
+
+/** The section of one environment. */
+function environmentSection(environment: EnvironmentReview): string {
+  const title = environment.production
+    ? `### 🔴 ${environment.env} (production) · \`${environment.stackName}\``
+    : `### ${environment.env} · \`${environment.stackName}\``;
+  const parts = [title];
+  if (environment.status === "added") parts.push("_New environment: its stack is created with every profile below._");
+  if (environment.status === "removed") parts.push("_Environment removed: see the hazards._");
+  if (environment.changes.length > 0) {
+    parts.push(
+      table(
+        ["environment setting", "before", "after"],
+        environment.changes.map((c) => [
+          c.field,
+          c.before === undefined ? "_not set_" : code(c.before),
+          c.after === undefined ? "_not set_" : code(c.after),
+        ]),
+      ),
+    );
+  }
+  parts.push(...profileTables(environment));
   if (environment.unchanged > 0) {
     parts.push(`${count(environment.unchanged, "profile")} unchanged.`);
   }

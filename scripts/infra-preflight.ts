@@ -11,12 +11,19 @@ import { homedir } from "node:os";
 import { delimiter, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
+import { DiagnosticError, formatDiagnostic } from "../cli/diagnostic.ts";
 import { closestAll } from "../config/errors.ts";
 
 /** The oldest OpenTofu with S3-native state locking (`use_lockfile`). */
 export const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
 
-const INSTALL_TOFU = "Install OpenTofu 1.10 or later: https://opentofu.org/docs/intro/install/";
+const INSTALL_TOFU = "install OpenTofu 1.10 or later: https://opentofu.org/docs/intro/install/";
+
+/** A problem of the preflight, laid out as every command-line error is (cli/diagnostic.ts). */
+function problem(message: string, hints: { allowed?: string; fix?: string } = {}): string {
+  return formatDiagnostic({ where: "preflight", message, ...hints });
+}
 
 /** The stacks directory of a synth output directory. */
 export function stacksDir(outdir: string): string {
@@ -42,19 +49,22 @@ export function findOnPath(command: string, pathEnv: string | undefined): string
 export function tofuVersionProblem(version: string): string | undefined {
   const match = /^(\d+)\.(\d+)\./.exec(version);
   if (match === null) {
-    return `tofu reported the version "${version}", which is not a version number. ${INSTALL_TOFU}`;
+    return problem(`tofu reported the version "${version}", which is not a version number`, { fix: INSTALL_TOFU });
   }
   const [major, minor] = [Number(match[1]), Number(match[2])];
   if (major > MIN_TOFU_VERSION.major || (major === MIN_TOFU_VERSION.major && minor >= MIN_TOFU_VERSION.minor)) {
     return undefined;
   }
-  return `tofu ${version} is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later. ${INSTALL_TOFU}`;
+  return problem(
+    `tofu ${version} is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later`,
+    { fix: INSTALL_TOFU },
+  );
 }
 
 /** What is wrong with the `tofu` on `pathEnv`, or undefined. Runs `tofu version -json`. */
 export function tofuProblem(pathEnv: string | undefined): string | undefined {
   const tofu = findOnPath("tofu", pathEnv);
-  if (tofu === undefined) return `tofu is not on the PATH. ${INSTALL_TOFU}`;
+  if (tofu === undefined) return problem("tofu is not on the PATH", { fix: INSTALL_TOFU });
   const result = spawnSync(tofu, ["version", "-json"], { encoding: "utf8" });
   let version: unknown;
   try {
@@ -63,7 +73,9 @@ export function tofuProblem(pathEnv: string | undefined): string | undefined {
     version = undefined;
   }
   if (typeof version !== "string") {
-    return `${tofu} version -json did not print a version (exit ${result.status}): is it OpenTofu? ${INSTALL_TOFU}`;
+    return problem(`${tofu} version -json did not print a version (exit ${result.status}): is it OpenTofu?`, {
+      fix: INSTALL_TOFU,
+    });
   }
   return tofuVersionProblem(version);
 }
@@ -100,14 +112,17 @@ export function credentialsProblem(env: NodeJS.ProcessEnv, home: string): string
     Boolean(env.AWS_CONTAINER_CREDENTIALS_FULL_URI) ||
     sharedConfigFiles(env, home).some(hasDefaultProfile);
   if (configured) return undefined;
-  return [
-    "No AWS credentials are configured. Use one of:",
-    "  - AWS_PROFILE=<profile> (after `aws sso login --profile <profile>` for SSO)",
-    "  - AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)",
-    "  - AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (CI with OIDC)",
-    "  - a [default] profile in ~/.aws/credentials or ~/.aws/config",
-    "  - INFRA_CREDENTIALS=instance-role on an EC2 instance with a role",
-  ].join("\n");
+  const sources = [
+    "AWS_PROFILE=<profile> (after `aws sso login --profile <profile>` for SSO)",
+    "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)",
+    "AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (CI with OIDC)",
+    "a [default] profile in ~/.aws/credentials or ~/.aws/config",
+    "INFRA_CREDENTIALS=instance-role on an EC2 instance with a role",
+  ];
+  return problem("no AWS credentials are configured", {
+    allowed: sources.join("\n"),
+    fix: "configure one of them, e.g. AWS_PROFILE=<profile>",
+  });
 }
 
 /** The synthesized stacks under `outdir`, sorted; none when synth has not run. */
@@ -127,13 +142,19 @@ export function selectStacks(
 ): { stacks: string[]; problem?: string } {
   const all = synthesizedStacks(outdir);
   if (all.length === 0) {
-    return { stacks: [], problem: `${stacksDir(outdir)} has no synthesized stack. Run \`task infra:synth\` first.` };
+    return {
+      stacks: [],
+      problem: problem(`${stacksDir(outdir)} has no synthesized stack`, { fix: "run `task infra:synth` first" }),
+    };
   }
   if (stack === undefined || stack === "") {
     if (oneStack) {
       return {
         stacks: [],
-        problem: `This task works on one stack: add STACK=<stack>, one of: ${all.join(", ")}.`,
+        problem: problem("this task works on one stack, and STACK is not set", {
+          allowed: all.join(", "),
+          fix: "add STACK=<stack>",
+        }),
       };
     }
     return { stacks: all };
@@ -141,10 +162,11 @@ export function selectStacks(
   if (!all.includes(stack)) {
     // An environment name (`prod`) is the usual slip: its stack is `prod-bedrock`.
     const meant = all.includes(`${stack}-bedrock`) ? [`${stack}-bedrock`] : closestAll(stack, all);
-    const hint = meant.length === 0 ? "" : ` Did you mean ${meant.map((name) => `STACK=${name}`).join(" or ")}?`;
+    const fix =
+      meant.length === 0 ? "STACK=<one of them>" : `did you mean ${meant.map((name) => `STACK=${name}`).join(" or ")}?`;
     return {
       stacks: [],
-      problem: `STACK=${stack} is not a synthesized stack. It must be one of: ${all.join(", ")}.${hint}`,
+      problem: problem(`STACK=${stack} is not a synthesized stack`, { allowed: all.join(", "), fix }),
     };
   }
   return { stacks: [stack] };
@@ -160,10 +182,10 @@ export function missingPlansProblem(outdir: string, stacks: readonly string[]): 
   const missing = stacks.filter((stack) => !existsSync(join(stacksDir(outdir), stack, planFile(stack))));
   if (missing.length === 0) return undefined;
   return missing
-    .map(
-      (stack) =>
-        `No saved plan for ${stack} (${join(stacksDir(outdir), stack, planFile(stack))}). ` +
-        `infra:apply only applies a plan you have read: run \`task infra:plan STACK=${stack}\` first.`,
+    .map((stack) =>
+      problem(`no saved plan for ${stack} (${join(stacksDir(outdir), stack, planFile(stack))})`, {
+        fix: `infra:apply only applies a plan you have read: run \`task infra:plan STACK=${stack}\` first`,
+      }),
     )
     .join("\n");
 }
@@ -199,38 +221,54 @@ export function preflight(
   return { problems, stacks: selected.stacks };
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      outdir: { type: "string", default: "cdktf.out" },
-      tofu: { type: "boolean", default: false },
-      credentials: { type: "boolean", default: false },
-      stacks: { type: "boolean", default: false },
-      stack: { type: "string" },
-      "one-stack": { type: "boolean", default: false },
-      plan: { type: "boolean", default: false },
-    },
-  });
-  const { problems, stacks } = preflight(
-    {
-      outdir: values.outdir,
-      tofu: values.tofu,
-      credentials: values.credentials,
-      stacks: values.stacks || values.stack !== undefined || values["one-stack"] || values.plan,
-      stack: values.stack,
-      oneStack: values["one-stack"],
-      plan: values.plan,
-    },
-    process.env,
-    homedir(),
-  );
-  if (problems.length > 0) {
-    process.stderr.write(`${problems.join("\n")}\n`);
-    process.exitCode = 1;
-    return;
+/** The flags of the script, as the Taskfile passes them. */
+const FLAGS = {
+  outdir: { type: "string", default: "cdktf.out" },
+  tofu: { type: "boolean", default: false },
+  credentials: { type: "boolean", default: false },
+  stacks: { type: "boolean", default: false },
+  stack: { type: "string" },
+  "one-stack": { type: "boolean", default: false },
+  plan: { type: "boolean", default: false },
+} as const;
+
+/** node's parseArgs of {@link FLAGS}; a flag it does not know is a diagnostic (exit 2). */
+function parseFlags(argv: readonly string[]) {
+  try {
+    return parseArgs({ args: [...argv], options: FLAGS }).values;
+  } catch (error) {
+    const flags = Object.keys(FLAGS).map((name) => `--${name}`);
+    const diagnostic = { where: "preflight", message: (error as Error).message, allowed: flags.join(", ") };
+    throw new DiagnosticError(diagnostic, 2);
   }
-  if (stacks.length > 0) process.stdout.write(`${stacks.join("\n")}\n`);
+}
+
+/** The flags as {@link PreflightOptions}. */
+function parseOptions(argv: readonly string[]): PreflightOptions {
+  const values = parseFlags(argv);
+  return {
+    outdir: values.outdir,
+    tofu: values.tofu,
+    credentials: values.credentials,
+    stacks: values.stacks || values.stack !== undefined || values["one-stack"] || values.plan,
+    stack: values.stack,
+    oneStack: values["one-stack"],
+    plan: values.plan,
+  };
+}
+
+/** The script with `argv`: the stacks to work on (stdout), or every problem (stderr, exit 1). */
+export function runPreflight(argv: readonly string[], env: NodeJS.ProcessEnv, home: string): CommandResult {
+  try {
+    const { problems, stacks } = preflight(parseOptions(argv), env, home);
+    if (problems.length > 0) return { exitCode: 1, stdout: "", stderr: `${problems.join("\n")}\n` };
+    return { exitCode: 0, stdout: stacks.length > 0 ? `${stacks.join("\n")}\n` : "", stderr: "" };
+  } catch (error) {
+    return failureResult(error);
+  }
 }
 
 // Run as a script, not when a test imports the checks.
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) main();
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  writeResult(runPreflight(process.argv.slice(2), process.env, homedir()));
+}

@@ -114,7 +114,11 @@ describe("npm run catalog -- update", () => {
       stdout: "",
       stderr: `catalog: cannot read ${join(out, "nothing", "sources.json")}; see npm run catalog -- --help for the layout\n`,
     });
-    expect(runCatalogCommand(["updte"], out)).toEqual({ exitCode: 2, stdout: "", stderr: CATALOG_USAGE });
+    expect(runCatalogCommand(["updte"], out)).toEqual({
+      exitCode: 2,
+      stdout: "",
+      stderr: `catalog: unknown command "updte"\n    allowed: update, list\n    fix: did you mean "update"?\n\n${CATALOG_USAGE}`,
+    });
     expect(runCatalogCommand(["--help"], out)).toEqual({ exitCode: 0, stdout: CATALOG_USAGE, stderr: "" });
   });
 });

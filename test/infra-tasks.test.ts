@@ -49,21 +49,22 @@ function runPreflight(args: readonly string[], env: Record<string, string>) {
   });
 }
 
-const INSTALL = "Install OpenTofu 1.10 or later: https://opentofu.org/docs/intro/install/";
+const INSTALL = "    fix: install OpenTofu 1.10 or later: https://opentofu.org/docs/intro/install/";
 const NO_CREDENTIALS = [
-  "No AWS credentials are configured. Use one of:",
-  "  - AWS_PROFILE=<profile> (after `aws sso login --profile <profile>` for SSO)",
-  "  - AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)",
-  "  - AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (CI with OIDC)",
-  "  - a [default] profile in ~/.aws/credentials or ~/.aws/config",
-  "  - INFRA_CREDENTIALS=instance-role on an EC2 instance with a role",
+  "preflight: no AWS credentials are configured",
+  "    allowed: AWS_PROFILE=<profile> (after `aws sso login --profile <profile>` for SSO)",
+  "             AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys)",
+  "             AWS_ROLE_ARN and AWS_WEB_IDENTITY_TOKEN_FILE (CI with OIDC)",
+  "             a [default] profile in ~/.aws/credentials or ~/.aws/config",
+  "             INFRA_CREDENTIALS=instance-role on an EC2 instance with a role",
+  "    fix: configure one of them, e.g. AWS_PROFILE=<profile>",
 ].join("\n");
 
 describe("preflight: tofu", () => {
   it("says tofu is missing from a PATH without it, and how to install it", () => {
     const path = emptyDir("path-without-tofu");
     const result = runPreflight(["--tofu"], { PATH: path, HOME: emptyDir("home") });
-    expect(result.stderr).toBe(`tofu is not on the PATH. ${INSTALL}\n`);
+    expect(result.stderr).toBe(`preflight: tofu is not on the PATH\n${INSTALL}\n`);
     expect(result.status).toBe(1);
     expect(findOnPath("tofu", path)).toBeUndefined();
   });
@@ -73,20 +74,20 @@ describe("preflight: tofu", () => {
       PATH: emptyDir("path-without-tofu"),
       HOME: emptyDir("home"),
     });
-    expect(result.stderr).toBe(`tofu is not on the PATH. ${INSTALL}\n${NO_CREDENTIALS}\n`);
+    expect(result.stderr).toBe(`preflight: tofu is not on the PATH\n${INSTALL}\n${NO_CREDENTIALS}\n`);
     expect(result.status).toBe(1);
   });
 
   it("requires OpenTofu 1.10 or later (S3-native locking)", () => {
     expect(tofuVersionProblem("1.9.1")).toBe(
-      `tofu 1.9.1 is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later. ${INSTALL}`,
+      `preflight: tofu 1.9.1 is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later\n${INSTALL}`,
     );
     expect(tofuVersionProblem("0.99.0")).toBeDefined();
     expect(tofuVersionProblem("1.10.0")).toBeUndefined();
     expect(tofuVersionProblem("1.11.0-beta1")).toBeUndefined();
     expect(tofuVersionProblem("2.0.0")).toBeUndefined();
     expect(tofuVersionProblem("dev")).toBe(
-      `tofu reported the version "dev", which is not a version number. ${INSTALL}`,
+      `preflight: tofu reported the version "dev", which is not a version number\n${INSTALL}`,
     );
   });
 });
@@ -129,7 +130,7 @@ describe("preflight: stacks and plans", () => {
     const empty = emptyDir("out-empty");
     expect(selectStacks(empty, undefined, false)).toEqual({
       stacks: [],
-      problem: `${join(empty, "stacks")} has no synthesized stack. Run \`task infra:synth\` first.`,
+      problem: `preflight: ${join(empty, "stacks")} has no synthesized stack\n    fix: run \`task infra:synth\` first`,
     });
   });
 
@@ -141,24 +142,24 @@ describe("preflight: stacks and plans", () => {
 
   it("names the stacks there are when STACK is unknown or missing where one is required", () => {
     expect(selectStacks(outdir, "prod", false).problem).toBe(
-      "STACK=prod is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock. Did you mean STACK=prod-bedrock?",
+      "preflight: STACK=prod is not a synthesized stack\n    allowed: dev-bedrock, prod-bedrock\n    fix: did you mean STACK=prod-bedrock?",
     );
     expect(selectStacks(outdir, "prod-bedrok", false).problem).toBe(
-      "STACK=prod-bedrok is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock. Did you mean STACK=prod-bedrock?",
+      "preflight: STACK=prod-bedrok is not a synthesized stack\n    allowed: dev-bedrock, prod-bedrock\n    fix: did you mean STACK=prod-bedrock?",
     );
     expect(selectStacks(outdir, "staging", false).problem).toBe(
-      "STACK=staging is not a synthesized stack. It must be one of: dev-bedrock, prod-bedrock.",
+      "preflight: STACK=staging is not a synthesized stack\n    allowed: dev-bedrock, prod-bedrock\n    fix: STACK=<one of them>",
     );
     expect(selectStacks(outdir, "", true).problem).toBe(
-      "This task works on one stack: add STACK=<stack>, one of: dev-bedrock, prod-bedrock.",
+      "preflight: this task works on one stack, and STACK is not set\n    allowed: dev-bedrock, prod-bedrock\n    fix: add STACK=<stack>",
     );
   });
 
   it("refuses to apply without a saved plan, and says how to make one", () => {
     const result = runPreflight(["--outdir", outdir, "--plan", "--stack", "prod-bedrock"], { PATH: "" });
     expect(result.stderr).toBe(
-      `No saved plan for prod-bedrock (${join(outdir, "stacks/prod-bedrock/prod-bedrock.tfplan")}). ` +
-        "infra:apply only applies a plan you have read: run `task infra:plan STACK=prod-bedrock` first.\n",
+      `preflight: no saved plan for prod-bedrock (${join(outdir, "stacks/prod-bedrock/prod-bedrock.tfplan")})\n` +
+        "    fix: infra:apply only applies a plan you have read: run `task infra:plan STACK=prod-bedrock` first\n",
     );
     expect(result.status).toBe(1);
   });

@@ -150,7 +150,7 @@ describe("npm run review", () => {
     const result = reviewProcess(upgrade, "--base", "mian");
     expect(result.stdout).toBe("");
     expect(result.stderr).toBe(
-      'review: unknown git ref "mian"\n  fix: pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first\n',
+      'review: unknown git ref "mian"\n    fix: pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first\n',
     );
     expect(result.status).toBe(1);
   });
@@ -159,7 +159,7 @@ describe("npm run review", () => {
     const trunk = repository("trunk", SHIPPED, "trunk");
     const result = review(trunk);
     expect(result.stderr).toBe(
-      "review: there is no main or origin/main branch to compare with\n  fix: pass the base explicitly (npm run review -- --base <ref>), or fetch it (git fetch origin main)\n",
+      "review: there is no main or origin/main branch to compare with\n    fix: pass the base explicitly (npm run review -- --base <ref>), or fetch it (git fetch origin main)\n",
     );
     expect(result.status).toBe(1);
   });
@@ -169,7 +169,7 @@ describe("npm run review", () => {
     mkdirSync(plain);
     const result = review(plain);
     expect(result.stderr).toBe(
-      `review: not a git repository: ${plain}\n  fix: run the review inside a clone of the profiles repository\n`,
+      `review: not a git repository: ${plain}\n    fix: run the review inside a clone of the profiles repository\n`,
     );
     expect(result.status).toBe(1);
   });

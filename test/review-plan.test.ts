@@ -46,7 +46,7 @@ describe("npm run review -- --plan", () => {
   it("explains a file that is not a plan in JSON", () => {
     const run = runReview(["--plan", join(ROOT, "package.json")], ROOT);
     expect(run.stderr).toBe(
-      `review: ${join(ROOT, "package.json")} is not a plan in JSON\n  fix: pass the output of \`tofu show -json <plan file>\`, not the plan file itself\n`,
+      `review: ${join(ROOT, "package.json")} is not a plan in JSON\n    fix: pass the output of \`tofu show -json <plan file>\`, not the plan file itself\n`,
     );
     expect(run.exitCode).toBe(1);
   });
