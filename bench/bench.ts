@@ -53,7 +53,7 @@ const DEFAULT_RUNS = 5;
 const PROC_POLL_MS = 10;
 /** Above this ratio of marginal per-profile cost (4000 vs 1000) growth is called superlinear. */
 const LINEARITY_TOLERANCE = 1.3;
-/** SPEC "Performance" and issue 15: ratios to the floor, and peak memory at 4,000 profiles. */
+/** The targets of docs/performance.md and issue 15: ratios to the floor, and peak memory at 4,000 profiles. */
 const TARGETS = { shippedRatio: 1.5, thousandRatio: 4, fourThousandMb: 300 } as const;
 
 type MemoryProbe = "gnu-time" | "proc";
@@ -515,7 +515,7 @@ function linearity(byLabel: Map<string, CaseSummary>): Verdict {
   return check(target, perProfileBig / perProfileMid, LINEARITY_TOLERANCE);
 }
 
-/** The SPEC performance targets, as ratios to the floor and peak memory. */
+/** The performance targets (docs/performance.md), as ratios to the floor and peak memory. */
 function verdicts(summaries: CaseSummary[]): Verdict[] {
   const byLabel = new Map(summaries.map((row) => [row.label, row]));
   return [

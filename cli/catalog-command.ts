@@ -1,7 +1,7 @@
 /**
  * `npm run catalog`: `update <dir>` regenerates `config/catalog-data.json` from saved AWS CLI
- * output; `list` prints the built-in models as the README's Markdown table. Exit 0 on success, 1
- * on unreadable input, 2 on a usage error.
+ * output; `list` prints the built-in models as the Markdown table of docs/configuration.md.
+ * Exit 0 on success, 1 on unreadable input, 2 on a usage error.
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";

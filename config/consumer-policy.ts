@@ -1,8 +1,8 @@
 /**
  * The least-privilege policy a consumer attaches to invoke one application inference profile
- * (SPEC "Consumer access"). Pure: the stack feeds these statements to
+ * (docs/consumers.md). Pure: the stack feeds these statements to
  * `data.aws_iam_policy_document`, `npm run profiles -- policy` renders them as IAM JSON, so
- * both show the same grant. Why each statement exists, with sources: README "For consumers".
+ * both show the same grant. Why each statement exists, with sources: docs/consumers.md.
  */
 import { formatArn, foundationModelArn, type ResolvedProfile } from "./resolve.ts";
 
@@ -43,8 +43,8 @@ export const REQUESTED_REGION_KEY = "aws:RequestedRegion";
 
 /**
  * The statements of a profile's consumer policy: exactly what a call *through the application
- * profile* needs, and nothing that completes a direct call (SPEC "Consumer access"). Sources for
- * each statement: README "For consumers".
+ * profile* needs, and nothing that completes a direct call. Sources for
+ * each statement: docs/consumers.md, "Why each statement is there".
  *
  * Bedrock authorizes a call through a cross-region profile against the profile, and against the
  * foundation model in the source and each destination region; `bedrock:InferenceProfileArn` is

@@ -1,7 +1,8 @@
 /**
- * Every user-facing config error is built here: where (file:line:col and key path), what was
- * given, what is allowed and how to fix it. Rules produce {@link ConfigIssue}s; the loader
- * locates them in the YAML and throws one {@link ConfigError} holding all of them.
+ * The layout of a config error: where (file:line:col and key path), what was given, what is
+ * allowed and how to fix it. The rules and the loader's checks write each message as a
+ * {@link ConfigIssue}; the loader locates them in the YAML and throws one {@link ConfigError}
+ * holding all of them, formatted here. The other commands' usage errors have layouts of their own.
  */
 import { formatDiagnostic } from "../cli/diagnostic.ts";
 

@@ -1,9 +1,9 @@
 /**
  * The organisation guardrail that enforces ADR-0007 whatever a consumer's own policy grants: no
  * Bedrock invocation of a foundation model, directly or through a system-defined inference
- * profile, unless the call goes through an application inference profile (SPEC "Consumer access"). Pure: `npm run
- * profiles -- guardrail` prints it. Where to attach it and what it breaks: README "Organisation
- * guardrail".
+ * profile, unless the call goes through an application inference profile. Pure: `npm run
+ * profiles -- guardrail` prints it. Where to attach it and what it breaks: docs/consumers.md,
+ * "Organisation guardrail".
  */
 import { INFERENCE_PROFILE_ARN_KEY, INVOKE_ACTIONS } from "./consumer-policy.ts";
 

@@ -113,7 +113,8 @@ export function foundationModelArn(partition: string, region: string, modelId: s
 
 /**
  * The model source of a profile. A system-defined profile ARN carries the caller's account
- * (AWS rejects it without: aws-bedrock-facts.json → arnFormats); a foundation model ARN has none.
+ * (AWS rejects it without: https://docs.aws.amazon.com/bedrock/latest/APIReference/API_CreateInferenceProfile.html,
+ * https://github.com/awslabs/aws-solutions-constructs/issues/1387); a foundation model ARN has none.
  */
 export function copyFromArn(
   model: CatalogModel,

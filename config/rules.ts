@@ -1,8 +1,8 @@
 /**
- * The rules that need more than one field or the model catalog (SPEC "Rules the tool enforces
- * before anything is synthesized"). Each rule checks the value `resolve.ts` will synthesize,
+ * The rules that need more than one field or the model catalog (docs/rules.md lists every rule
+ * with its message). Each rule checks the value `resolve.ts` will synthesize,
  * so a default that AWS would refuse is caught as surely as a typed one.
- * Facts and sources: shared/reference/aws-bedrock-facts.json.
+ * Facts and sources: the "where it comes from" column of docs/rules.md (AWS API references, user guides).
  */
 import {
   GEOGRAPHIES,

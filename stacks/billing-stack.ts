@@ -6,7 +6,7 @@
  * in billing data, up to 24 hours after a resource carrying it was first billed
  * (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/activating-tags.html,
  * https://github.com/hashicorp/terraform-provider-aws/issues/29068). The provider has no
- * resource for StartCostAllocationTagBackfill: README "Cost attribution, budgets and alarms"
+ * resource for StartCostAllocationTagBackfill: docs/cost-attribution.md
  * gives the `aws ce start-cost-allocation-tag-backfill` command.
  */
 import { BudgetsBudget } from "@cdktf/provider-aws/lib/budgets-budget/index.js";

@@ -1,6 +1,6 @@
 /**
  * The least-privilege policy a consumer attaches to invoke one application inference profile
- * (SPEC "Consumer access"), as `data.aws_iam_policy_document`. The statements come from
+ * (docs/consumers.md), as `data.aws_iam_policy_document`. The statements come from
  * {@link consumerPolicyStatements}, the same ones `npm run profiles -- policy` prints.
  */
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document/index.js";

@@ -7,8 +7,8 @@
  * Which value `ModelId` carries for calls through an application inference profile is not stated
  * in AWS's documentation (https://docs.aws.amazon.com/bedrock/latest/userguide/monitoring-runtime-metrics.html
  * names the dimension, not its value for profiles). The ARN is what consumers pass as `modelId`
- * (they read it from SSM), so it is the value used here; README "Cost attribution, budgets and
- * alarms" says so and how to check it on the first metrics.
+ * (they read it from SSM), so it is the value used here; docs/cost-attribution.md ("Metrics, with one
+ * uncertainty") says so and how to check it on the first metrics.
  */
 import { CloudwatchMetricAlarm } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm/index.js";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic/index.js";

@@ -34,8 +34,8 @@ export interface StateEncryptionBlock {
  * `enforced = true` on state and plan: OpenTofu then refuses to write either unencrypted, so
  * an `unencrypted` method left as the primary method (for example from a migration, or
  * injected through `TF_ENCRYPTION`) fails loudly instead of writing plaintext. Reading old
- * unencrypted state needs a temporary `fallback`; README "Turn on state encryption for an
- * existing stack" has the procedure. It is not synthesized, so it can never be left behind.
+ * unencrypted state needs a temporary `fallback`; docs/opentofu.md, "Runbook: turn on state encryption for a
+ * stack that already has state", has the procedure. It is not synthesized, so it can never be left behind.
  */
 export function stateEncryptionBlock(
   encryption: NonNullable<ResolvedEnvironment["encryption"]>,

@@ -1,5 +1,5 @@
 /**
- * Every rule of SPEC "Rules the tool enforces before anything is synthesized", each with the
+ * Every rule of docs/rules.md (checked before anything is synthesized), each with the
  * exact report a user sees: where, what was given, what is allowed, how to fix it. Fixtures under
  * test/fixtures are named for the mistake they hold.
  */

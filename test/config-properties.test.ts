@@ -3,7 +3,7 @@
  * message for every problem, or synthesizes JSON whose every value AWS accepts. Never another
  * exception, never an invalid value passed through.
  *
- * The AWS constraints are written out here from shared/reference/aws-bedrock-facts.json rather
+ * The AWS constraints are written out here from their AWS sources (docs/rules.md) rather
  * than imported from config/rules.ts: a test that borrowed the rules' own patterns would pass
  * whatever those patterns said.
  */

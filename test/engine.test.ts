@@ -8,7 +8,7 @@
  *   change must touch, with their actions; every other one a no-op.
  *
  * Providers: from the registry, or from a filesystem mirror named in the CLI config
- * (TF_CLI_CONFIG_FILE / TOFU_CLI_CONFIG_FILE) or in BEDROCK_PROFILES_PROVIDER_MIRROR (README
+ * (TF_CLI_CONFIG_FILE / TOFU_CLI_CONFIG_FILE) or in BEDROCK_PROFILES_PROVIDER_MIRROR (docs/testing.md,
  * "Correctness against the real engine"). Where the mirror has another version than the
  * constraint admits, the constraint is rewritten to it, and the suite's name says so. Skipped,
  * printing why, only where neither engine is installed.
@@ -285,7 +285,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     /**
      * A profile's resources, whatever their type: made by its construct (cdktf path
      * `<stack>/<product>-<purpose>/…`) or named after its address (`<product>-<purpose>[-…]`),
-     * as SPEC has every per-profile resource.
+     * as every per-profile resource is.
      */
     const ofProfile = (json: Json, profile: string): string[] =>
       addresses(json).filter((address) => {
@@ -381,7 +381,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     });
 
     afterAll(() => {
-      // The engine's own summary lines, for whoever reads the log (README quotes them).
+      // The engine's own summary lines, for whoever reads the log (docs/testing.md quotes them).
       if (process.env.BEDROCK_PROFILES_ENGINE_LOG) console.log(planText);
     });
   });

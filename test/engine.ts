@@ -1,7 +1,7 @@
 /**
  * The real engine for tests: which one is installed (`tofu`, else `terraform`), where it gets the
  * AWS provider from, and what a synthesized stack must lose for it to run here and offline.
- * Used by test/engine.test.ts; README "Correctness against the real engine".
+ * Used by test/engine.test.ts; docs/testing.md, "Correctness against the real engine".
  */
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";

@@ -1,6 +1,6 @@
 /**
  * Evaluate IAM policies with an IAM policy engine (`@cloud-copilot/iam-simulate`), no AWS: the
- * request context of each Bedrock call as AWS documents it, see README "For consumers".
+ * request context of each Bedrock call as AWS documents it, see docs/consumers.md.
  */
 import { runSimulation, runUnsafeSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
 

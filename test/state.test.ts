@@ -115,7 +115,7 @@ environments:
     }
   });
 
-  it("has no unencrypted fallback: a migration adds it by hand, once (README)", () => {
+  it("has no unencrypted fallback: a migration adds it by hand, once (docs/opentofu.md)", () => {
     for (const stack of [shared, prod]) {
       expect(JSON.stringify(stack.terraform.encryption)).not.toMatch(/unencrypted|fallback/);
     }
