@@ -1,7 +1,10 @@
 /**
- * Every user-facing config error is built here: where (file:line:col and key path), what was
- * given, what is allowed and how to fix it. Rules produce {@link ConfigIssue}s; the loader
- * locates them in the YAML and throws one {@link ConfigError} holding all of them.
+ * The shape and layout of every report about the profiles file: where (file:line:col and key
+ * path), what was given, what is allowed and how to fix it. Each rule words its own
+ * {@link ConfigIssue} beside the check it makes (`*-rules.ts`, `shape-issues.ts`,
+ * `yaml-syntax.ts`, `document-checks.ts`, `read-file.ts`); the loader locates them in the YAML
+ * and throws one {@link ConfigError} holding all of them, laid out here, as are the warnings
+ * and the report of a failed synthesis.
  */
 
 /** A path into the config, as in `products.agents.profiles.main.model`. */
@@ -112,6 +115,11 @@ export function formatIssue(issue: LocatedIssue): string {
   if (issue.allowed !== undefined) lines.push(`    allowed: ${issue.allowed}`);
   if (issue.fix !== undefined) lines.push(`    fix: ${issue.fix}`);
   return lines.join("\n");
+}
+
+/** A warning about a valid config: the issue's lines prefixed `warning:`, ending in a newline, for stderr. */
+export function formatWarning(issue: LocatedIssue): string {
+  return `warning: ${formatIssue(issue)}\n`;
 }
 
 /** Issues in file order (unlocated ones last), duplicates removed. */

@@ -3,21 +3,16 @@
  * turns into a budget, a cost allocation tag or an alarm is checked here first, each issue at its
  * YAML path with what was given, what is allowed and the fix.
  */
+import { BUDGET, BUDGET_CURRENCY, EMAIL_ADDRESS, SNS_TOPIC_ARN, TAG } from "./aws-limits.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import { stackName } from "./resolve.ts";
 import {
   BILLING_STACK_NAME,
-  BUDGET_CURRENCIES,
-  BUDGET_LIMITS,
   costAllocationTagKeys,
   DEFAULT_THRESHOLDS,
-  EMAIL_PATTERN,
-  SNS_TOPIC_ARN_PATTERN,
   splitNotify,
-  THRESHOLD_RANGE,
   tagKeyAddress,
 } from "./resolve-billing.ts";
-import { TAG } from "./rules.ts";
 import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
 
 const NOTIFY_ALLOWED =
@@ -26,7 +21,7 @@ const NOTIFY_ALLOWED =
 /** Each `notify:` entry must be an email address or an SNS topic ARN. */
 function checkNotify(notify: readonly string[], where: ConfigPath): ConfigIssue[] {
   return notify.flatMap((target, index): ConfigIssue[] => {
-    if (target.startsWith("arn:") ? SNS_TOPIC_ARN_PATTERN.test(target) : EMAIL_PATTERN.test(target)) return [];
+    if (target.startsWith("arn:") ? SNS_TOPIC_ARN.pattern.test(target) : EMAIL_ADDRESS.pattern.test(target)) return [];
     return [
       {
         path: [...where, index],
@@ -75,7 +70,7 @@ function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
       issues.push({
         path,
         message: `${show(key)} is not a tag key a profile can carry`,
-        allowed: `1-${TAG.maxKey} characters: letters, digits, spaces and . _ : / = + @ -`,
+        allowed: `1-${TAG.maxKey} characters: ${TAG.characters}`,
         fix: "list the tag keys as written under tags:",
       });
     } else if (key.toLowerCase().startsWith("aws:")) {
@@ -121,12 +116,12 @@ function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
         fix: "write the monthly amount in the budget's currency, e.g. monthly: 500",
       });
     }
-    if (budget.currency !== undefined && !BUDGET_CURRENCIES.includes(budget.currency)) {
+    if (budget.currency !== undefined && !BUDGET_CURRENCY.allowed.includes(budget.currency)) {
       issues.push({
         path: at("currency"),
         message: `currency ${show(budget.currency)} is not one AWS Budgets tracks cost budgets in`,
-        allowed: BUDGET_CURRENCIES.join(", "),
-        fix: `convert the amount and write currency: ${BUDGET_CURRENCIES[0]} (or leave currency out)`,
+        allowed: BUDGET_CURRENCY.allowed.join(", "),
+        fix: `convert the amount and write currency: ${BUDGET_CURRENCY.allowed[0]} (or leave currency out)`,
       });
     }
     if (budget.notify.length === 0) {
@@ -139,24 +134,21 @@ function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
     }
     issues.push(...checkNotify(budget.notify, at("notify")));
     const { emails, snsTopicArns } = splitNotify(budget.notify);
-    if (
-      emails.length > BUDGET_LIMITS.emailsPerNotification ||
-      snsTopicArns.length > BUDGET_LIMITS.snsTopicsPerNotification
-    ) {
+    if (emails.length > BUDGET.emailsPerNotification || snsTopicArns.length > BUDGET.snsTopicsPerNotification) {
       issues.push({
         path: at("notify"),
         message: `notify: has ${emails.length} email addresses and ${snsTopicArns.length} SNS topics`,
-        allowed: `at most ${BUDGET_LIMITS.emailsPerNotification} email addresses and ${BUDGET_LIMITS.snsTopicsPerNotification} SNS topic per budget notification (AWS Budgets)`,
+        allowed: `at most ${BUDGET.emailsPerNotification} email addresses and ${BUDGET.snsTopicsPerNotification} SNS topic per budget notification (AWS Budgets)`,
         fix: "send to one SNS topic and subscribe the rest to it",
       });
     }
     const thresholds = budget.thresholds ?? DEFAULT_THRESHOLDS;
     thresholds.forEach((threshold, index) => {
-      if (!(threshold >= THRESHOLD_RANGE.min && threshold <= THRESHOLD_RANGE.max)) {
+      if (!(threshold >= BUDGET.threshold.min && threshold <= BUDGET.threshold.max)) {
         issues.push({
           path: at("thresholds", index),
           message: `threshold ${show(threshold)} is not a percentage AWS Budgets accepts here`,
-          allowed: `${THRESHOLD_RANGE.min}-${THRESHOLD_RANGE.max} (percent of the monthly amount)`,
+          allowed: `${BUDGET.threshold.min}-${BUDGET.threshold.max} (percent of the monthly amount)`,
           fix:
             threshold > 0 && threshold < 1
               ? `write it in percent: ${Math.round(threshold * 100)}`
@@ -165,11 +157,11 @@ function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
       }
     });
     const notifications = new Set(thresholds).size * 2;
-    if (notifications > BUDGET_LIMITS.notifications) {
+    if (notifications > BUDGET.notifications) {
       issues.push({
         path: at("thresholds"),
         message: `${new Set(thresholds).size} thresholds make ${notifications} notifications (actual and forecasted each)`,
-        allowed: `at most ${BUDGET_LIMITS.notifications / 2} thresholds: AWS Budgets allows ${BUDGET_LIMITS.notifications} notifications per budget`,
+        allowed: `at most ${BUDGET.notifications / 2} thresholds: AWS Budgets allows ${BUDGET.notifications} notifications per budget`,
         fix: "keep the thresholds that need an action, e.g. [80, 100]",
       });
     }
