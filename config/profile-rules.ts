@@ -1,6 +1,6 @@
 /**
- * Rules on the values a resolved profile synthesizes (SPEC "Rules the tool enforces before
- * anything is synthesized"): each checks the value `resolve.ts` made, so a default AWS would
+ * Rules on the values a resolved profile synthesizes, before anything is synthesized: each
+ * checks the value `resolve.ts` made, so a default AWS would
  * refuse is caught as surely as a typed one, and points where the profile's origins say it was
  * written. Registered in `rules.ts`.
  */

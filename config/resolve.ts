@@ -132,7 +132,8 @@ export function foundationModelArn(partition: string, region: string, modelId: s
 
 /**
  * The model source of a profile. A system-defined profile ARN carries the caller's account
- * (AWS rejects it without: aws-bedrock-facts.json → arnFormats); a foundation model ARN has none.
+ * (AWS rejects it without: https://github.com/aws-samples/amazon-bedrock-samples/pull/291); a
+ * foundation model ARN has none.
  */
 export function copyFromArn(
   model: CatalogModel,

@@ -1,6 +1,6 @@
 /**
- * Every rule the profiles file is checked against beyond its shape (SPEC "Rules the tool enforces
- * before anything is synthesized"), listed once in {@link RULES}: a new rule is one function in
+ * Every rule the profiles file is checked against beyond its shape, before anything is
+ * synthesized, listed once in {@link RULES}: a new rule is one function in
  * the module of its kind and one line here. The rules check the plan that will be synthesized,
  * resolved once here and handed to the loader, so what is validated is exactly what is built.
  */

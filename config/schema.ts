@@ -1,7 +1,8 @@
 /**
  * The shape of `config/profiles.yaml`. zod checks the shape (types, known keys, key formats);
  * the rules that need the model catalog or several fields at once live in `rules.ts`.
- * The keys and their meanings are an interface other tools rely on (SPEC "The configuration").
+ * The keys and their meanings are an interface other tools rely on (editors read them through
+ * `profiles.schema.json`). AWS limits come from `aws-limits.ts`.
  */
 import { z } from "zod";
 import {

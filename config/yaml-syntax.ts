@@ -84,75 +84,116 @@ function unquotedColonValue(
   return match === null ? undefined : { key: match[1], keyOffset: lineStart + line.indexOf(match[1]), value: match[2] };
 }
 
+/** What explaining one parser error needs: the text, its positions and the unclosed openings. */
+interface SyntaxSite {
+  readonly text: string;
+  readonly source: SourceMap;
+  readonly openings: readonly UnclosedOpening[];
+  /** The issue at `offset` with key path `path`. */
+  readonly at: (offset: number, path: ConfigPath, issue: Omit<ConfigIssue, "path">) => LocatedIssue;
+}
+
+/** A quote or bracket never closed, at the line where it opens rather than at the end of the file. */
+function unclosed(error: YAMLError, { source, openings, at }: SyntaxSite): LocatedIssue | undefined {
+  const closing = missingClosing(error.message);
+  const opening = openings.filter((open) => open.closing === closing && open.offset < error.pos[0]).at(-1);
+  if (opening === undefined) return undefined;
+  const what = closing === '"' || closing === "'" ? "quote" : "bracket";
+  return at(opening.offset, source.pathAt(opening.offset), {
+    message: `YAML syntax: the ${what} ${opening.opening} opened here is never closed, so everything after it up to the end of the file is read as part of this value`,
+    fix: `add the closing ${closing} at the end of the value on this line`,
+  });
+}
+
+/** `description: Agent: support`, which the parser reads as a nested mapping. */
+function colonInValue(error: YAMLError, { text, source, at }: SyntaxSite): LocatedIssue | undefined {
+  const [offset] = error.pos;
+  const found = error.code === "BLOCK_AS_IMPLICIT_KEY" ? unquotedColonValue(text, offset) : undefined;
+  if (found === undefined) return undefined;
+  return at(offset, source.pathAt(found.keyOffset), {
+    message: `YAML syntax: the value ${show(found.value)} contains ": ", which YAML reads as the start of another key`,
+    fix: `quote the value: ${found.key}: ${JSON.stringify(found.value)}`,
+  });
+}
+
+/** A second document (a line `---`). */
+function secondDocument(error: YAMLError, { at }: SyntaxSite): LocatedIssue | undefined {
+  if (error.code !== "MULTIPLE_DOCS") return undefined;
+  return at(error.pos[0], [], {
+    message: "YAML syntax: a second document starts here (a line ---); the profiles file is one document",
+    fix: "remove this --- line and merge what follows into the document above, or move it to a file of its own",
+  });
+}
+
+/** An unquoted value starting with a character YAML reserves (`@`, `` ` ``, `%`). */
+function reservedStart(error: YAMLError, { text, source, at }: SyntaxSite): LocatedIssue | undefined {
+  const [offset] = error.pos;
+  const reserved = error.code === "BAD_SCALAR_START" ? text[offset] : undefined;
+  if (reserved === undefined) return undefined;
+  const path = source.pathAt(offset);
+  const value = plainValueAt(text, offset);
+  return at(offset, path, {
+    message: `YAML syntax: the value ${show(value)} starts with ${show(reserved)}, which YAML reserves${reserved === "%" ? " for directives" : ""} and does not allow at the start of an unquoted value`,
+    fix: `quote the value: ${typeof path.at(-1) === "string" ? `${String(path.at(-1))}: ` : ""}${JSON.stringify(value)}`,
+  });
+}
+
+/** A key written twice in one mapping, with the line of the first. */
+function duplicateKey(error: YAMLError, { source, at }: SyntaxSite): LocatedIssue | undefined {
+  if (error.code !== "DUPLICATE_KEY") return undefined;
+  const [offset] = error.pos;
+  const path = source.pathAt(offset);
+  const first = source.firstKeyPosition(offset);
+  return at(offset, path, {
+    message: `YAML syntax: the key ${show(String(path.at(-1)))} is written twice in the same mapping${first ? ` (first at line ${first.line})` : ""}`,
+    fix: "merge the two entries into one, or rename one of them",
+  });
+}
+
+/** Any other parser error, in words when known. The line and column say where; a key path guessed from a broken document would mislead. */
+function otherError(error: YAMLError, { at }: SyntaxSite): LocatedIssue {
+  const known = YAML_ERRORS[error.code];
+  const parserMessage = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  return at(error.pos[0], [], { message: `YAML syntax: ${known?.message ?? parserMessage}`, fix: known?.fix });
+}
+
+/** The explanations of a parser error, the most telling first. */
+const EXPLAINERS = [unclosed, colonInValue, secondDocument, reservedStart, duplicateKey];
+
+/**
+ * A tab throws off the indentation of every line after it: the parser's complaints further down
+ * are echoes of the tab, and would send the engineer to lines that are fine. The indexes of the
+ * echoes, and of the tab when it has any.
+ */
+function tabEchoes(errors: readonly YAMLError[]): { readonly tab: number; readonly echoes: ReadonlySet<number> } {
+  const tab = errors.findIndex((error) => error.code === "TAB_AS_INDENT");
+  if (tab < 0) return { tab, echoes: new Set() };
+  const echoes = new Set(
+    errors.flatMap((error, index) =>
+      error.code !== "TAB_AS_INDENT" && error.pos[0] > errors[tab].pos[0] ? [index] : [],
+    ),
+  );
+  return { tab: echoes.size > 0 ? tab : -1, echoes };
+}
+
 /** The YAML syntax errors of a document, each at the line an engineer has to edit, one per place. */
 export function yamlIssues(doc: Document.Parsed, text: string, source: SourceMap, file: string): LocatedIssue[] {
-  const openings = unclosedOpenings(text);
-  const issues = doc.errors.map((error: YAMLError): LocatedIssue => {
-    const at = (offset: number, path: ConfigPath, issue: Omit<ConfigIssue, "path">): LocatedIssue => ({
-      file,
-      path,
-      position: source.position(offset),
-      ...issue,
-    });
-    const [offset] = error.pos;
-    const closing = missingClosing(error.message);
-    const opening = openings.filter((open) => open.closing === closing && open.offset < offset).at(-1);
-    if (opening !== undefined) {
-      const what = closing === '"' || closing === "'" ? "quote" : "bracket";
-      return at(opening.offset, source.pathAt(opening.offset), {
-        message: `YAML syntax: the ${what} ${opening.opening} opened here is never closed, so everything after it up to the end of the file is read as part of this value`,
-        fix: `add the closing ${closing} at the end of the value on this line`,
-      });
-    }
-    const colonInValue = error.code === "BLOCK_AS_IMPLICIT_KEY" ? unquotedColonValue(text, offset) : undefined;
-    if (colonInValue !== undefined) {
-      return at(offset, source.pathAt(colonInValue.keyOffset), {
-        message: `YAML syntax: the value ${show(colonInValue.value)} contains ": ", which YAML reads as the start of another key`,
-        fix: `quote the value: ${colonInValue.key}: ${JSON.stringify(colonInValue.value)}`,
-      });
-    }
-    if (error.code === "MULTIPLE_DOCS") {
-      return at(offset, [], {
-        message: "YAML syntax: a second document starts here (a line ---); the profiles file is one document",
-        fix: "remove this --- line and merge what follows into the document above, or move it to a file of its own",
-      });
-    }
-    const reserved = error.code === "BAD_SCALAR_START" ? text[offset] : undefined;
-    if (reserved !== undefined) {
-      const path = source.pathAt(offset);
-      const value = plainValueAt(text, offset);
-      return at(offset, path, {
-        message: `YAML syntax: the value ${show(value)} starts with ${show(reserved)}, which YAML reserves${reserved === "%" ? " for directives" : ""} and does not allow at the start of an unquoted value`,
-        fix: `quote the value: ${typeof path.at(-1) === "string" ? `${String(path.at(-1))}: ` : ""}${JSON.stringify(value)}`,
-      });
-    }
-    if (error.code === "DUPLICATE_KEY") {
-      const path = source.pathAt(offset);
-      const first = source.firstKeyPosition(offset);
-      return at(offset, path, {
-        message: `YAML syntax: the key ${show(String(path.at(-1)))} is written twice in the same mapping${first ? ` (first at line ${first.line})` : ""}`,
-        fix: "merge the two entries into one, or rename one of them",
-      });
-    }
-    // The line and column say where; a key path guessed from a broken document would mislead.
-    const known = YAML_ERRORS[error.code];
-    const parserMessage = error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
-    return at(offset, [], { message: `YAML syntax: ${known?.message ?? parserMessage}`, fix: known?.fix });
-  });
-  // A tab throws off the indentation of every line after it: the parser's complaints further down
-  // are echoes of the tab, and would send the engineer to lines that are fine.
-  const firstTab = doc.errors.findIndex((error) => error.code === "TAB_AS_INDENT");
-  const isEcho = (index: number) =>
-    firstTab >= 0 &&
-    doc.errors[index].code !== "TAB_AS_INDENT" &&
-    doc.errors[index].pos[0] > doc.errors[firstTab].pos[0];
-  const hasEchoes = doc.errors.some((_, index) => isEcho(index));
-  return issues
-    .map((issue, index) =>
-      index === firstTab && hasEchoes
+  const site: SyntaxSite = {
+    text,
+    source,
+    openings: unclosedOpenings(text),
+    at: (offset, path, issue) => ({ file, path, position: source.position(offset), ...issue }),
+  };
+  const { tab, echoes } = tabEchoes(doc.errors);
+  return doc.errors
+    .map((error, index) => {
+      const issue =
+        EXPLAINERS.reduce<LocatedIssue | undefined>((found, explain) => found ?? explain(error, site), undefined) ??
+        otherError(error, site);
+      return index === tab
         ? { ...issue, fix: `${issue.fix}. The parser's errors further down follow from this tab and are left out` }
-        : issue,
-    )
-    .filter((_, index) => !isEcho(index))
+        : issue;
+    })
+    .filter((_, index) => !echoes.has(index))
     .filter((issue, index, all) => all.findIndex((other) => other.position?.line === issue.position?.line) === index);
 }
