@@ -3,7 +3,14 @@
  * tags, budgets) and each environment's alarms and dashboard. Pure, like `resolve.ts`, and the
  * one home of their names, addresses and AWS limits; `rules-billing.ts` checks these same values.
  */
-import { partitionOf, type ResolvedBackend, type ResolvedProfile, resolveEncryption } from "./resolve.ts";
+import {
+  partitionOf,
+  type ResolvedAssumeRole,
+  type ResolvedBackend,
+  type ResolvedEncryption,
+  type ResolvedProfile,
+  resolveEncryption,
+} from "./resolve.ts";
 import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
 
 /** The stack of the management (payer) account. */
@@ -46,8 +53,8 @@ export interface ResolvedBilling {
   readonly region: string;
   readonly partition: string;
   readonly backend?: ResolvedBackend;
-  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
-  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  readonly assumeRole?: ResolvedAssumeRole;
+  readonly encryption?: ResolvedEncryption;
   /** Provider `default_tags`: the global tags. */
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted. `aws_ce_cost_allocation_tag.<key as address>` each. */

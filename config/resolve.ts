@@ -68,6 +68,18 @@ export interface ResolvedBackend {
   readonly roleArn?: string;
 }
 
+/** The role the AWS provider assumes to deploy a stack. */
+export interface ResolvedAssumeRole {
+  readonly roleArn: string;
+  readonly sessionName?: string;
+}
+
+/** OpenTofu state and plan encryption of a stack, its key's region defaulted. */
+export interface ResolvedEncryption {
+  readonly kmsKeyId: string;
+  readonly region: string;
+}
+
 /** One environment: everything one stack needs. */
 export interface ResolvedEnvironment {
   readonly env: string;
@@ -77,8 +89,8 @@ export interface ResolvedEnvironment {
   readonly partition: string;
   readonly accountId?: string;
   readonly backend?: ResolvedBackend;
-  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
-  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  readonly assumeRole?: ResolvedAssumeRole;
+  readonly encryption?: ResolvedEncryption;
   /** Provider `default_tags`: the global tags plus `env`. */
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted by address, so reordering the YAML changes nothing. */
@@ -310,7 +322,7 @@ export function resolveEncryption(
   encryption: NonNullable<EnvironmentConfig["encryption"]>,
   backend: EnvironmentConfig["backend"],
   stackRegion: string,
-): { readonly kmsKeyId: string; readonly region: string } {
+): ResolvedEncryption {
   return {
     kmsKeyId: encryption.kmsKeyId,
     region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? stackRegion,
