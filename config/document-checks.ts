@@ -238,8 +238,10 @@ export function documentIssues(
     }
     const anchor = (visit.node as { anchor?: string }).anchor;
     if (anchor !== undefined) anchors.set(anchor, offset);
+    const { node, path, depth, isKey } = visit;
+    const site: Site = { node, path, depth, isKey, offset, text, anchors, at };
     for (const check of checks) {
-      const found = check({ ...visit, offset, text, anchors, at });
+      const found = check(site);
       if (found === undefined) continue;
       issues.push(found.issue);
       blocking ||= found.blocking === true;

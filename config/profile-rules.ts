@@ -156,9 +156,17 @@ export const keysAsTagValues: ProfileRule = (resolved) =>
       : [],
   );
 
+/** The merged tags of each resolved profile, made once for the three tag rules. */
+const merged = new WeakMap<ResolvedProfile, Readonly<Record<string, string>>>();
+
 /** The tags of the resource: the provider's default_tags merged under the profile's own. */
-function mergedTags(resolved: ResolvedProfile, { config }: RuleContext): Record<string, string> {
-  return { ...defaultTags(config, resolved.env), ...resolved.tags };
+function mergedTags(resolved: ResolvedProfile, { config }: RuleContext): Readonly<Record<string, string>> {
+  let tags = merged.get(resolved);
+  if (tags === undefined) {
+    tags = { ...defaultTags(config, resolved.env), ...resolved.tags };
+    merged.set(resolved, tags);
+  }
+  return tags;
 }
 
 /** At most 50 tags per resource, default_tags included. */
@@ -177,9 +185,9 @@ export const tagCount: ProfileRule = (resolved, context) => {
 
 /** Every tag of `tagPolicy.required`. */
 export const requiredTags: ProfileRule = (resolved, context) => {
-  const merged = mergedTags(resolved, context);
+  const tags = mergedTags(resolved, context);
   return context.config.tagPolicy.required
-    .filter((required) => !(required in merged))
+    .filter((required) => !(required in tags))
     .map((required) => ({
       path: resolved.origin.profile,
       atKey: true,
@@ -190,9 +198,9 @@ export const requiredTags: ProfileRule = (resolved, context) => {
 
 /** Each tag `tagPolicy.allowed` lists has one of its values, pointed at where the value was written. */
 export const allowedTagValues: ProfileRule = (resolved, context) => {
-  const merged = mergedTags(resolved, context);
+  const tags = mergedTags(resolved, context);
   return Object.entries(context.config.tagPolicy.allowed).flatMap(([tagKey, allowedValues]): ConfigIssue[] => {
-    const value = merged[tagKey];
+    const value = tags[tagKey];
     if (value === undefined || allowedValues.includes(value)) return [];
     return [
       {

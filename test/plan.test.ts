@@ -69,7 +69,7 @@ describe("origins of resolved values", () => {
   });
 
   it("point at the value for every value the profile writes", () => {
-    const { origin } = profileIn(environments, "dev", "agents/batch");
+    const { origin } = profileIn(environments, "prod", "agents/batch");
     const profile = ["products", "agents", "profiles", "batch"];
     for (const key of ["name", "description", "geography", "region"] as const) {
       expect(origin[key]).toEqual({ path: [...profile, key], atKey: false, inherited: false });
@@ -110,7 +110,7 @@ describe("the rule registry", () => {
       {
         path: ["products", "agents", "profiles", "batch", "name"],
         atKey: false,
-        message: "agents-batch-claude-sonnet-45-dev",
+        message: "agents-batch-claude-sonnet-45-prod",
       },
     ]);
   });
