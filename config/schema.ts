@@ -258,9 +258,14 @@ export const PROFILES_SCHEMA_PATH = "config/profiles.schema.json";
 /**
  * The JSON Schema of the profiles file as written (zod's input side: keys with a default are
  * optional), for editors through yaml-language-server; draft-07, which every version of it reads.
- * Text ready to write, ending in a newline.
+ * The loader reads the keys an object accepts from it too.
  */
-export function profilesJsonSchema(): string {
+export function profilesJsonSchemaObject(): Record<string, unknown> {
   const schema = z.toJSONSchema(profilesConfigSchema, { io: "input", target: "draft-7" });
-  return `${JSON.stringify({ ...schema, title: "bedrock-profiles config/profiles.yaml" }, null, 2)}\n`;
+  return { ...schema, title: "bedrock-profiles config/profiles.yaml" };
+}
+
+/** {@link profilesJsonSchemaObject} as text ready to write, ending in a newline. */
+export function profilesJsonSchema(): string {
+  return `${JSON.stringify(profilesJsonSchemaObject(), null, 2)}\n`;
 }

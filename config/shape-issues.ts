@@ -3,10 +3,10 @@
  * and a fix (did you mean, quote it, write it as a list). The keys an object accepts are read
  * from the schema's public JSON Schema, the same one editors get.
  */
-import { z } from "zod";
+import type { z } from "zod";
 import { KNOWN_REGIONS } from "./catalog.ts";
 import { type ConfigIssue, type ConfigPath, closest, didYouMean, show } from "./errors.ts";
-import { profilesConfigSchema } from "./schema.ts";
+import { profilesJsonSchemaObject } from "./schema.ts";
 import type { SourceMap } from "./yaml-source.ts";
 
 /** One node of a JSON Schema, as far as the known keys need it. */
@@ -18,9 +18,9 @@ interface JsonSchemaNode {
 
 let jsonSchema: JsonSchemaNode | undefined;
 
-/** The JSON Schema of the profiles file as written, made once and only when a shape issue needs it. */
+/** The JSON Schema editors get (`npm run schema`), made once and only when a shape issue needs it. */
 function profilesJsonSchemaNode(): JsonSchemaNode {
-  jsonSchema ??= z.toJSONSchema(profilesConfigSchema, { io: "input" }) as JsonSchemaNode;
+  jsonSchema ??= profilesJsonSchemaObject() as JsonSchemaNode;
   return jsonSchema;
 }
 
