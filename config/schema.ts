@@ -31,8 +31,16 @@ const iamRoleArn = z.string().regex(IAM_ROLE_ARN.pattern, { error: IAM_ROLE_ARN.
 
 const geography = z.enum(GEOGRAPHIES);
 
-/** Tag keys and values as written; their AWS patterns are checked by the rules. */
-const tags = z.record(z.string(), z.string()).describe(`Tag key → value. ${TAG.summary}`);
+/**
+ * Tag keys and values as written; their AWS patterns are checked by the rules, with the fix. The
+ * limits are in the JSON Schema too, so an editor marks a bad tag as it is typed.
+ */
+const tags = z
+  .record(
+    z.string().meta({ maxLength: TAG.maxKey, pattern: TAG.pattern.source }),
+    z.string().meta({ maxLength: TAG.maxValue, pattern: TAG.pattern.source }),
+  )
+  .describe(`Tag key → value. ${TAG.summary}`);
 
 /** S3 state backend of one environment (OpenTofu ≥ 1.10 for S3-native locking). */
 const backend = z.strictObject({
@@ -116,7 +124,12 @@ const profile = z.strictObject({
       `Profile name or template with {product} {purpose} {model} {env}; default {product}-{model}-{env} for main, else {product}-{purpose}-{model}-{env}. ${PROFILE_NAME.summary}`,
     ),
   /** @default `{model name} for {product} {purpose} in {env}` */
-  description: z.string().optional().describe(DESCRIPTION.summary),
+  // The limits in the JSON Schema are for editors; the rules check the description, written or default.
+  description: z
+    .string()
+    .optional()
+    .describe(DESCRIPTION.summary)
+    .meta({ maxLength: DESCRIPTION.max, pattern: DESCRIPTION.pattern.source }),
   /** @default defaults.geography */
   geography: geography.optional().describe("Cross-region profile geography, or none; default defaults.geography"),
   /** @default the environment's region */
