@@ -6,11 +6,8 @@
  */
 
 import { synthSummary } from "./cli/synth-summary.ts";
-import { BUILT_IN_MODELS } from "./config/catalog.ts";
 import { ConfigError, synthesisFailure } from "./config/errors.ts";
-import { configPath, loadConfig } from "./config/loader.ts";
-import { resolveEnvironments } from "./config/resolve.ts";
-import { resolveBilling } from "./config/resolve-billing.ts";
+import { configPath, loadPlan } from "./config/loader.ts";
 import { buildApp, localStatePath } from "./stacks/bedrock-app.ts";
 import { synthIntoPlace } from "./stacks/synth-into-place.ts";
 
@@ -21,9 +18,8 @@ process.setSourceMapsEnabled(false);
 
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
 try {
-  const config = loadConfig(configPath(), { warn: (warning) => process.stderr.write(warning) });
-  const environments = resolveEnvironments(config, BUILT_IN_MODELS);
-  const billing = resolveBilling(config);
+  const { environments, billing, warnings } = loadPlan(configPath());
+  for (const warning of warnings) process.stderr.write(warning);
   synthIntoPlace(outdir, (directory) =>
     buildApp(environments, {
       outdir: directory,

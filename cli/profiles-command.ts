@@ -5,13 +5,11 @@
  * usage error (unknown flag, environment, product or profile).
  */
 import { parseArgs } from "node:util";
-import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
 import { didYouMean, listSome, show } from "../config/errors.ts";
 import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
-import { loadConfig } from "../config/loader.ts";
-import { type ResolvedEnvironment, type ResolvedProfile, resolveEnvironments } from "../config/resolve.ts";
-import { resolveBilling } from "../config/resolve-billing.ts";
+import { loadPlan } from "../config/loader.ts";
+import type { ResolvedEnvironment, ResolvedProfile } from "../config/resolve.ts";
 import type { ProfilesConfig } from "../config/schema.ts";
 import { listBilling } from "./billing-listing.ts";
 import { type CommandResult, failureResult } from "./command-result.ts";
@@ -78,8 +76,7 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
     const { values, positionals, format } = parseCommandLine(argv);
     if (values.help) return { exitCode: 0, stdout: USAGE, stderr: "" };
     if (positionals[0] === "guardrail") return guardrail(positionals);
-    const config = loadConfig(configFile);
-    const environments = resolveEnvironments(config, BUILT_IN_MODELS);
+    const { config, environments, billing } = loadPlan(configFile);
     if (positionals.length === 0) {
       if (values.arn !== undefined)
         throw usageError("--arn is for policy", undefined, `${USAGE_POLICY_FIX} --arn <arn>`);
@@ -89,7 +86,7 @@ export function runProfilesCommand(argv: readonly string[], configFile: string):
       if (values.env || values.product || format || values.arn !== undefined || positionals.length > 1) {
         throw usageError("billing takes no arguments or flags", undefined, "npm run profiles -- billing");
       }
-      return { exitCode: 0, stdout: listBilling(resolveBilling(config), environments), stderr: "" };
+      return { exitCode: 0, stdout: listBilling(billing, environments), stderr: "" };
     }
     if (values.env || values.product || format) {
       throw usageError(

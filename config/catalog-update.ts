@@ -68,10 +68,13 @@ const CROSS_REGION = GEOGRAPHIES.filter((geography) => geography !== "none");
 const byKey = <T>(entries: Iterable<[string, T]>): Record<string, T> =>
   Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-/** The catalog data of an input; throws {@link CatalogInputError} on input it cannot read. */
-export function buildCatalogData(input: CatalogInput): CatalogData {
+/** model → geography → source region → destinations. */
+type Routing = Map<string, Map<string, Map<string, readonly string[] | "*">>>;
+
+/** The routing of every system-defined profile the input lists; throws {@link CatalogInputError}. */
+function routingOfProfiles(input: CatalogInput): Routing {
   // model → geography → source region → destinations
-  const routing = new Map<string, Map<string, Map<string, readonly string[] | "*">>>();
+  const routing: Routing = new Map();
   for (const [region, output] of Object.entries(input.inferenceProfiles)) {
     const file = `list-inference-profiles/${region}.json`;
     if (output.inferenceProfileSummaries === undefined) {
@@ -109,7 +112,11 @@ export function buildCatalogData(input: CatalogInput): CatalogData {
       sources.set(region, served);
     }
   }
+  return routing;
+}
 
+/** Every foundation model the input describes, by ID (the first region's summary); throws {@link CatalogInputError}. */
+function describedModels(input: CatalogInput): Map<string, NonNullable<RegionOutput["modelSummaries"]>[number]> {
   const described = new Map<string, NonNullable<RegionOutput["modelSummaries"]>[number]>();
   for (const [region, output] of Object.entries(input.foundationModels)) {
     if (output.modelSummaries === undefined) {
@@ -120,7 +127,13 @@ export function buildCatalogData(input: CatalogInput): CatalogData {
     for (const summary of output.modelSummaries)
       described.set(summary.modelId, described.get(summary.modelId) ?? summary);
   }
+  return described;
+}
 
+/** The catalog data of an input; throws {@link CatalogInputError} on input it cannot read. */
+export function buildCatalogData(input: CatalogInput): CatalogData {
+  const routing = routingOfProfiles(input);
+  const described = describedModels(input);
   const routes = new Map<string, [string, RoutingTable]>(); // JSON of a table → [name, table]
   const tablesPerGeography = new Map<string, number>();
   const models: [string, CatalogDataModel][] = [];

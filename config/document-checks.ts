@@ -106,6 +106,111 @@ export interface DocumentIssues {
   readonly tooDeep: boolean;
 }
 
+/** One node met on the walk, with what the checks of a node need. */
+interface Site extends Visit {
+  readonly offset: number;
+  readonly text: string;
+  /** The anchors set so far, before this node. */
+  readonly anchors: ReadonlyMap<string, number>;
+  /** The issue at `offset`, or at `where`. */
+  readonly at: (issue: Omit<LocatedIssue, "file" | "position">, where?: number) => LocatedIssue;
+}
+
+/** What a node check found: the issue, and whether the document can still be read as data. */
+type Finding = { readonly issue: LocatedIssue; readonly blocking?: boolean } | undefined;
+
+/** A key written as a mapping or a list. */
+function collectionKey({ node, path, isKey, at }: Site): Finding {
+  if (!isKey || !(isMap(node) || isSeq(node))) return undefined;
+  return {
+    blocking: true,
+    issue: at({
+      path: path.slice(0, -1),
+      message: `a key here is ${isMap(node) ? "a mapping" : "a list"} (written with ${isMap(node) ? "{ }" : "[ ]"} or ?); keys of the profiles file are plain names`,
+      fix: "write the key as a plain name followed by a colon, or quote it if the brackets belong to the name",
+    }),
+  };
+}
+
+/** A value starting with `&`: an anchor, which leaves the value empty. */
+function emptyAnchor({ node, path, isKey, offset, text, at }: Site): Finding {
+  const anchor = (node as { anchor?: string }).anchor;
+  if (anchor === undefined || isKey || !(isScalar(node) && node.value === null)) return undefined;
+  const where = text.lastIndexOf("&", offset);
+  const written = plainValueAt(text, where);
+  return {
+    issue: at(
+      {
+        path,
+        message: `the value ${show(written)} starts with "&", which YAML reads as ${LEADING["&"]}, leaving the value empty`,
+        fix: quotedFix(path, written),
+      },
+      where,
+    ),
+  };
+}
+
+/** A value starting with `*`: an alias, of an anchor not set before it. */
+function aliasWithoutAnchor({ node, path, offset, text, anchors, at }: Site): Finding {
+  if (!isAlias(node) || anchors.has(node.source)) return undefined;
+  const written = plainValueAt(text, offset);
+  return {
+    blocking: true,
+    issue: at({
+      path,
+      message: `the value ${show(written)} starts with "*", which YAML reads as ${LEADING["*"]}, and no anchor &${node.source} is set before it`,
+      fix: `${quotedFix(path, written)}; or, to reuse a value, set &${node.source} on it above this line`,
+    }),
+  };
+}
+
+/** A value starting with `!`: a tag YAML does not know. */
+function unknownTag({ node, path, offset, text, at }: Site): Finding {
+  const tag = (node as { tag?: string }).tag;
+  if (tag === undefined || tag.startsWith("tag:yaml.org,2002:")) return undefined;
+  const where = text.lastIndexOf("!", offset);
+  const written = plainValueAt(text, where);
+  return {
+    issue: at(
+      {
+        path,
+        message: `the value ${show(written)} starts with "!", which YAML reads as ${LEADING["!"]}; ${show(tag)} is not a type YAML knows`,
+        fix: quotedFix(path, written),
+      },
+      where,
+    ),
+  };
+}
+
+/** Characters outside printable ASCII in a key or value, named, with the ASCII to retype. */
+function oddCharactersIn(position: (offset: number) => Position): (site: Site) => Finding {
+  return ({ node, path, isKey, text, at }) => {
+    if (!isScalar(node) || typeof node.value !== "string" || (node as Node).range === undefined) return undefined;
+    const [from, to] = (node as Node).range as [number, number, number];
+    const odd = oddCharacters(text.slice(from, to)).filter(
+      ({ char }) => !checkedByBedrockRule(path, isKey) || isDeceptive(char),
+    );
+    if (odd.length === 0) return undefined;
+    const first = odd[0];
+    const col = position(from + first.index).col;
+    const looks = lookAlike(first.char);
+    const more = odd.length > 1 ? ` (and ${odd.length - 1} more such character${odd.length > 2 ? "s" : ""})` : "";
+    return {
+      issue: at(
+        {
+          path,
+          atKey: isKey,
+          message: `the ${isKey ? "key" : "value"} ${show(node.value)} holds ${characterName(first.char)} at column ${col}${looks ? `, which ${looks}` : ""}${more}`,
+          allowed:
+            "printable ASCII characters only: AWS accepts nothing else in the names, tags and ARNs made of this file",
+          fix: `retype it as ${show(asciiSuggestion(node.value).trim())}`,
+        },
+        from + first.index,
+      ),
+    };
+  };
+}
+
 /** The issues of a document found before its shape is checked. */
 export function documentIssues(
   doc: Document.Parsed,
@@ -116,102 +221,30 @@ export function documentIssues(
   const issues: LocatedIssue[] = [];
   let blocking = false;
   const anchors = new Map<string, number>();
-  for (const { node, path, depth, isKey } of walk(doc)) {
-    const offset = start(node);
+  const checks = [collectionKey, emptyAnchor, aliasWithoutAnchor, unknownTag, oddCharactersIn(position)];
+  for (const visit of walk(doc)) {
+    const offset = start(visit.node);
     if (offset === undefined) continue;
-    const at = (issue: Omit<LocatedIssue, "file" | "position">, where = offset): LocatedIssue => ({
-      file,
-      position: position(where),
-      ...issue,
-    });
-    if (depth > MAX_DEPTH) {
+    const at: Site["at"] = (issue, where = offset) => ({ file, position: position(where), ...issue });
+    if (visit.depth > MAX_DEPTH) {
       issues.push(
         at({
           path: [],
-          message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(path.slice(0, 4))}…); a profiles file needs at most 6`,
+          message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(visit.path.slice(0, 4))}…); a profiles file needs at most 6`,
           fix: 'remove the extra brackets or indentation; README "Configuration" shows the layout',
         }),
       );
       return { issues, blocking: true, tooDeep: true };
     }
-    if (isKey && (isMap(node) || isSeq(node))) {
-      blocking = true;
-      issues.push(
-        at({
-          path: path.slice(0, -1),
-          message: `a key here is ${isMap(node) ? "a mapping" : "a list"} (written with ${isMap(node) ? "{ }" : "[ ]"} or ?); keys of the profiles file are plain names`,
-          fix: "write the key as a plain name followed by a colon, or quote it if the brackets belong to the name",
-        }),
-      );
-    }
-    const anchor = (node as { anchor?: string }).anchor;
-    if (anchor !== undefined) {
-      anchors.set(anchor, offset);
-      const empty = isScalar(node) && node.value === null;
-      if (empty && !isKey) {
-        const written = plainValueAt(text, text.lastIndexOf("&", offset));
-        issues.push(
-          at(
-            {
-              path,
-              message: `the value ${show(written)} starts with "&", which YAML reads as ${LEADING["&"]}, leaving the value empty`,
-              fix: quotedFix(path, written),
-            },
-            text.lastIndexOf("&", offset),
-          ),
-        );
-      }
-    }
-    if (isAlias(node) && !anchors.has(node.source)) {
-      const written = plainValueAt(text, offset);
-      blocking = true;
-      issues.push(
-        at({
-          path,
-          message: `the value ${show(written)} starts with "*", which YAML reads as ${LEADING["*"]}, and no anchor &${node.source} is set before it`,
-          fix: `${quotedFix(path, written)}; or, to reuse a value, set &${node.source} on it above this line`,
-        }),
-      );
-    }
-    const tag = (node as { tag?: string }).tag;
-    if (tag !== undefined && !tag.startsWith("tag:yaml.org,2002:")) {
-      const tagOffset = text.lastIndexOf("!", offset);
-      const written = plainValueAt(text, tagOffset);
-      issues.push(
-        at(
-          {
-            path,
-            message: `the value ${show(written)} starts with "!", which YAML reads as ${LEADING["!"]}; ${show(tag)} is not a type YAML knows`,
-            fix: quotedFix(path, written),
-          },
-          tagOffset,
-        ),
-      );
-    }
-    if (isScalar(node) && typeof node.value === "string" && (node as Node).range !== undefined) {
-      const [from, to] = (node as Node).range as [number, number, number];
-      const odd = oddCharacters(text.slice(from, to)).filter(
-        ({ char }) => !checkedByBedrockRule(path, isKey) || isDeceptive(char),
-      );
-      if (odd.length > 0) {
-        const first = odd[0];
-        const col = position(from + first.index).col;
-        const looks = lookAlike(first.char);
-        const more = odd.length > 1 ? ` (and ${odd.length - 1} more such character${odd.length > 2 ? "s" : ""})` : "";
-        issues.push(
-          at(
-            {
-              path,
-              atKey: isKey,
-              message: `the ${isKey ? "key" : "value"} ${show(node.value)} holds ${characterName(first.char)} at column ${col}${looks ? `, which ${looks}` : ""}${more}`,
-              allowed:
-                "printable ASCII characters only: AWS accepts nothing else in the names, tags and ARNs made of this file",
-              fix: `retype it as ${show(asciiSuggestion(node.value).trim())}`,
-            },
-            from + first.index,
-          ),
-        );
-      }
+    const anchor = (visit.node as { anchor?: string }).anchor;
+    if (anchor !== undefined) anchors.set(anchor, offset);
+    const { node, path, depth, isKey } = visit;
+    const site: Site = { node, path, depth, isKey, offset, text, anchors, at };
+    for (const check of checks) {
+      const found = check(site);
+      if (found === undefined) continue;
+      issues.push(found.issue);
+      blocking ||= found.blocking === true;
     }
   }
   return { issues, blocking, tooDeep: false };

@@ -3,14 +3,25 @@
  * unique: each catches a file that passes the shape check but fails at `tofu init`/`plan`/`apply`
  * (or, for a Terraform address, in cdktf after output was written).
  */
+import { BUCKET_NAME, KMS_KEY } from "./aws-limits.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, show } from "./errors.ts";
-import { environmentRegion, partitionOf, type ResolvedProfile } from "./resolve.ts";
-import type { ProfilesConfig } from "./schema.ts";
+import {
+  type ArnParts,
+  defaultStateKey,
+  environmentRegion,
+  formatArn,
+  partitionOf,
+  type ResolvedProfile,
+  stackName,
+} from "./resolve.ts";
+import { clashes } from "./rule-context.ts";
+import type { EnvironmentConfig, ProfilesConfig } from "./schema.ts";
+
+/** An ARN as written, its account always a string (empty when it has none). */
+type WrittenArn = ArnParts & { readonly account: string };
 
 /** The parts of an ARN, or undefined when `text` is not `arn:<partition>:<service>:<region>:<account>:<resource>`. */
-export function parseArn(
-  text: string,
-): { partition: string; service: string; region: string; account: string; resource: string } | undefined {
+export function parseArn(text: string): WrittenArn | undefined {
   const match = /^arn:([^:]*):([^:]*):([^:]*):([^:]*):(.*)$/.exec(text);
   if (match === null) return undefined;
   const [, partition, service, region, account, resource] = match;
@@ -18,31 +29,32 @@ export function parseArn(
 }
 
 /**
- * A KMS key as OpenTofu's `aws_kms` key provider takes it: a key ID, `alias/<name>`, or the ARN
- * of either (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id).
+ * An ARN in another partition than the region it is used in: the provider signs for one
+ * partition. `subject` names the ARN in the message, `fix` words the corrected ARN.
  */
-const KMS_KEY_ID = /^(mrk-[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-const KMS_ALIAS = /^alias\/[a-zA-Z0-9/_-]{1,250}$/;
-const KMS_ALLOWED = "a key ID, alias/<name>, arn:<partition>:kms:<region>:<account>:key/<key ID> or …:alias/<name>";
-
-/**
- * S3 general purpose bucket names
- * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
- */
-export const BUCKET_NAME = {
-  pattern: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-  reservedPrefixes: ["xn--", "sthree-", "amzn-s3-demo-"],
-  reservedSuffixes: ["-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3"],
-};
-const BUCKET_ALLOWED =
-  "3-63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit; no two adjacent dots, no IP address form, no reserved prefix (xn--, sthree-, amzn-s3-demo-) or suffix (-s3alias, --ol-s3, .mrap, --x-s3, --table-s3)";
+function partitionMismatch(
+  arn: WrittenArn,
+  region: string,
+  path: ConfigPath,
+  words: { readonly subject: string; readonly region: string; readonly fix: (corrected: string) => string },
+): ConfigIssue[] {
+  const partition = partitionOf(region);
+  if (arn.partition === partition) return [];
+  return [
+    {
+      path,
+      message: `${words.subject} is in the partition ${arn.partition}, but ${words.region} ${region} is in ${partition}`,
+      fix: words.fix(formatArn({ ...arn, partition })),
+    },
+  ];
+}
 
 /** What is wrong with a bucket name, or undefined when S3 accepts it. */
 function bucketProblem(bucket: string): string | undefined {
   if (bucket.includes("://")) return "is a URL, not a bucket name";
   if (/[A-Z]/.test(bucket)) return "has uppercase letters";
   if (bucket.includes("_")) return "has an underscore";
-  if (bucket.length > 63) return `is ${bucket.length} characters long`;
+  if (bucket.length > BUCKET_NAME.max) return `is ${bucket.length} characters long`;
   if (!BUCKET_NAME.pattern.test(bucket)) return "has a character or an end S3 does not accept";
   if (bucket.includes("..")) return "has two adjacent dots";
   if (/^\d+\.\d+\.\d+\.\d+$/.test(bucket)) return "is formatted as an IP address";
@@ -62,7 +74,7 @@ function bucketSuggestion(bucket: string): string {
     .replace(/[^a-z0-9.-]+/g, "-")
     .replace(/\.{2,}/g, ".")
     .replace(/^[.-]+|[.-]+$/g, "")
-    .slice(0, 63);
+    .slice(0, BUCKET_NAME.max);
 }
 
 /** An IAM role ARN's partition and account against where it is used. */
@@ -75,15 +87,11 @@ function checkRoleArn(
 ): ConfigIssue[] {
   const arn = parseArn(roleArn);
   if (arn === undefined) return [];
-  const issues: ConfigIssue[] = [];
-  const partition = partitionOf(region);
-  if (arn.partition !== partition) {
-    issues.push({
-      path,
-      message: `role ${show(roleArn)} is in the partition ${arn.partition}, but the region ${region} is in ${partition}`,
-      fix: `write the role ARN as arn:${partition}:iam::${arn.account}:${arn.resource}, or check the region`,
-    });
-  }
+  const issues = partitionMismatch(arn, region, path, {
+    subject: `role ${show(roleArn)}`,
+    region: "the region",
+    fix: (corrected) => `write the role ARN as ${corrected}, or check the region`,
+  });
   if (expectedAccount !== undefined && arn.account !== expectedAccount) {
     issues.push({
       path,
@@ -102,12 +110,12 @@ function checkKmsKey(config: ProfilesConfig, env: string): ConfigIssue[] {
   const path = ["environments", env, "encryption", "kmsKeyId"];
   const { kmsKeyId } = encryption;
   if (!kmsKeyId.startsWith("arn:")) {
-    if (KMS_KEY_ID.test(kmsKeyId) || KMS_ALIAS.test(kmsKeyId)) return [];
+    if (KMS_KEY.keyId.test(kmsKeyId) || KMS_KEY.alias.test(kmsKeyId)) return [];
     return [
       {
         path,
         message: `${show(kmsKeyId)} is not a KMS key ID, alias or ARN`,
-        allowed: KMS_ALLOWED,
+        allowed: KMS_KEY.allowed,
         fix: /^[0-9a-f-]{36}$/i.test(kmsKeyId)
           ? `write the key ID in lowercase: ${kmsKeyId.toLowerCase()}`
           : "copy the key ARN from the KMS console (Customer managed keys → the key → ARN)",
@@ -117,14 +125,15 @@ function checkKmsKey(config: ProfilesConfig, env: string): ConfigIssue[] {
   const arn = parseArn(kmsKeyId);
   const resourceOk =
     arn !== undefined &&
-    ((arn.resource.startsWith("key/") && KMS_KEY_ID.test(arn.resource.slice(4))) || KMS_ALIAS.test(arn.resource));
+    ((arn.resource.startsWith("key/") && KMS_KEY.keyId.test(arn.resource.slice(4))) ||
+      KMS_KEY.alias.test(arn.resource));
   if (arn === undefined || arn.service !== "kms" || !/^\d{12}$/.test(arn.account) || !resourceOk) {
     const keyId = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.exec(kmsKeyId)?.[0];
     return [
       {
         path,
         message: `${show(kmsKeyId)} is not a KMS key or alias ARN${arn !== undefined && arn.service !== "kms" ? ` (its service is ${show(arn.service)})` : ""}`,
-        allowed: KMS_ALLOWED,
+        allowed: KMS_KEY.allowed,
         fix:
           keyId !== undefined && arn !== undefined && !arn.resource.startsWith("key/")
             ? `write the resource as key/${keyId}: arn:${arn.partition}:kms:${arn.region}:${arn.account}:key/${keyId}`
@@ -140,70 +149,70 @@ function checkKmsKey(config: ProfilesConfig, env: string): ConfigIssue[] {
       fix: `remove encryption.region (the key's ARN gives ${arn.region}), or use a key in ${encryption.region}`,
     });
   }
-  const partition = partitionOf(arn.region);
-  if (arn.partition !== partition) {
+  issues.push(
+    ...partitionMismatch(arn, arn.region, path, {
+      subject: "the key ARN",
+      region: "its region",
+      fix: (corrected) => `write it as ${corrected}`,
+    }),
+  );
+  return issues;
+}
+
+/** The backend of one environment: its bucket's name and the partition of its role. */
+function checkBackend(env: string, backend: NonNullable<EnvironmentConfig["backend"]>): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const problem = bucketProblem(backend.bucket);
+  if (problem !== undefined) {
     issues.push({
-      path,
-      message: `the key ARN is in the partition ${arn.partition}, but its region ${arn.region} is in ${partition}`,
-      fix: `write it as arn:${partition}:kms:${arn.region}:${arn.account}:${arn.resource}`,
+      path: ["environments", env, "backend", "bucket"],
+      message: `bucket name ${show(backend.bucket)} ${problem}; S3 does not accept it`,
+      allowed: BUCKET_NAME.allowed,
+      fix: `write bucket: ${bucketSuggestion(backend.bucket)} (the name of the bucket as S3 lists it)`,
     });
+  }
+  // The state bucket may live in another account: only the partition must match.
+  if (backend.roleArn !== undefined) {
+    issues.push(
+      ...checkRoleArn(backend.roleArn, ["environments", env, "backend", "roleArn"], backend.region, undefined, []),
+    );
   }
   return issues;
 }
 
 /** Rules on each environment's backend, role and key. */
 export function checkEnvironmentSettings(config: ProfilesConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const states = new Map<string, string[]>();
-  for (const [env, environment] of Object.entries(config.environments)) {
-    const region = environmentRegion(config, environment);
-    if (environment.assumeRole !== undefined) {
-      issues.push(
-        ...checkRoleArn(
+  return Object.entries(config.environments).flatMap(([env, environment]) => [
+    ...(environment.assumeRole === undefined
+      ? []
+      : checkRoleArn(
           environment.assumeRole.roleArn,
           ["environments", env, "assumeRole", "roleArn"],
-          region,
+          environmentRegion(config, environment),
           environment.accountId,
           ["environments", env, "accountId"],
-        ),
-      );
-    }
-    const { backend } = environment;
-    if (backend !== undefined) {
-      const problem = bucketProblem(backend.bucket);
-      if (problem !== undefined) {
-        issues.push({
-          path: ["environments", env, "backend", "bucket"],
-          message: `bucket name ${show(backend.bucket)} ${problem}; S3 does not accept it`,
-          allowed: BUCKET_ALLOWED,
-          fix: `write bucket: ${bucketSuggestion(backend.bucket)} (the name of the bucket as S3 lists it)`,
-        });
-      }
-      // The state bucket may live in another account: only the partition must match.
-      if (backend.roleArn !== undefined) {
-        issues.push(
-          ...checkRoleArn(backend.roleArn, ["environments", env, "backend", "roleArn"], backend.region, undefined, []),
-        );
-      }
-      const state = `${backend.bucket}/${backend.key ?? `bedrock/${env}.tfstate`}`;
-      states.set(state, [...(states.get(state) ?? []), env]);
-    }
-    issues.push(...checkKmsKey(config, env));
-  }
-  for (const [state, envs] of states) {
-    if (envs.length < 2) continue;
-    for (const env of envs) {
-      issues.push({
-        path: ["environments", env, "backend"],
-        atKey: true,
-        message: `the state s3://${state} is also the state of ${envs
-          .filter((other) => other !== env)
-          .join(" and ")}; two stacks writing one state object destroy each other's resources`,
-        fix: `remove key: so that each environment gets its own bedrock/<env>.tfstate, or give each a different key:`,
-      });
-    }
-  }
-  return issues;
+        )),
+    ...(environment.backend === undefined ? [] : checkBackend(env, environment.backend)),
+    ...checkKmsKey(config, env),
+  ]);
+}
+
+/** Two environments never share one state object. */
+export function checkSharedStates(config: ProfilesConfig): ConfigIssue[] {
+  const states = Object.entries(config.environments).flatMap(([env, { backend }]) =>
+    backend === undefined ? [] : [{ env, state: `${backend.bucket}/${backend.key ?? defaultStateKey(env)}` }],
+  );
+  return clashes(states, ({ state }) => state).flatMap((clash) =>
+    clash.map(({ env, state }) => ({
+      path: ["environments", env, "backend"],
+      atKey: true,
+      message: `the state s3://${state} is also the state of ${clash
+        .filter((other) => other.env !== env)
+        .map((other) => other.env)
+        .join(" and ")}; two stacks writing one state object destroy each other's resources`,
+      fix: `remove key: so that each environment gets its own bedrock/<env>.tfstate, or give each a different key:`,
+    })),
+  );
 }
 
 /**
@@ -211,36 +220,31 @@ export function checkEnvironmentSettings(config: ProfilesConfig): ConfigIssue[] 
  * unique across the file and its profile is in one environment.
  */
 export function checkImports(config: ProfilesConfig): ConfigIssue[] {
-  const issues: ConfigIssue[] = [];
-  const byId = new Map<string, string[]>();
-  for (const [product, productConfig] of Object.entries(config.products)) {
-    for (const [purpose, profile] of Object.entries(productConfig.profiles)) {
-      if (profile.import === undefined) continue;
-      byId.set(profile.import, [...(byId.get(profile.import) ?? []), `${product}/${purpose}`]);
-      if (profile.envs.length > 1) {
-        issues.push({
-          path: ["products", product, "profiles", purpose, "import"],
-          message: `import ${show(profile.import)} adopts one existing profile, but envs lists ${profile.envs.length} environments (${profile.envs.join(", ")}); each would try to adopt the same profile`,
-          fix: `keep one environment in envs:, and write a separate profile (another purpose) for the others`,
-        });
-      }
-    }
-  }
-  for (const [id, keys] of byId) {
-    if (keys.length < 2) continue;
-    for (const key of keys) {
-      const [product, purpose] = key.split("/");
-      issues.push({
-        path: ["products", product, "profiles", purpose, "import"],
-        message: `import ${show(id)} is also adopted by ${keys
-          .filter((other) => other !== key)
-          .map((other) => `products.${other.replace("/", ".profiles.")}`)
-          .join(" and ")}; one existing profile can be adopted once`,
-        fix: "check the ID with `aws bedrock list-inference-profiles --type-equals APPLICATION`; remove import: from the profile that should be created new",
-      });
-    }
-  }
-  return issues;
+  const imports = Object.entries(config.products).flatMap(([product, { profiles }]) =>
+    Object.entries(profiles).flatMap(([purpose, profile]) =>
+      profile.import === undefined
+        ? []
+        : [{ key: `${product}/${purpose}`, path: ["products", product, "profiles", purpose, "import"], profile }],
+    ),
+  );
+  const inSeveralEnvs = imports
+    .filter(({ profile }) => profile.envs.length > 1)
+    .map(({ path, profile }) => ({
+      path,
+      message: `import ${show(profile.import)} adopts one existing profile, but envs lists ${profile.envs.length} environments (${profile.envs.join(", ")}); each would try to adopt the same profile`,
+      fix: `keep one environment in envs:, and write a separate profile (another purpose) for the others`,
+    }));
+  const adoptedTwice = clashes(imports, ({ profile }) => String(profile.import)).flatMap((clash) =>
+    clash.map(({ key, path, profile }) => ({
+      path,
+      message: `import ${show(profile.import)} is also adopted by ${clash
+        .filter((other) => other.key !== key)
+        .map((other) => `products.${other.key.replace("/", ".profiles.")}`)
+        .join(" and ")}; one existing profile can be adopted once`,
+      fix: "check the ID with `aws bedrock list-inference-profiles --type-equals APPLICATION`; remove import: from the profile that should be created new",
+    })),
+  );
+  return [...inSeveralEnvs, ...adoptedTwice];
 }
 
 /**
@@ -248,57 +252,42 @@ export function checkImports(config: ProfilesConfig): ConfigIssue[] {
  * both `agents-fast-main`, and cdktf would fail on the second construct of that name.
  */
 export function checkUniqueAddresses(resolved: readonly ResolvedProfile[]): ConfigIssue[] {
-  const byAddress = new Map<string, ResolvedProfile[]>();
-  for (const profile of resolved) {
-    const slot = `${profile.env}\u0000${profile.address}`;
-    byAddress.set(slot, [...(byAddress.get(slot) ?? []), profile]);
-  }
-  const issues: ConfigIssue[] = [];
-  for (const clash of byAddress.values()) {
-    const keys = [...new Set(clash.map((profile) => profile.key))];
-    if (keys.length < 2) continue;
-    for (const key of keys) {
-      const [product, purpose] = key.split("/");
-      issues.push({
-        path: ["products", product, "profiles", purpose],
-        atKey: true,
-        message: `${key} and ${keys
-          .filter((other) => other !== key)
-          .join(
-            " and ",
-          )} both become the Terraform address ${show(clash[0].address)} in the stack ${clash[0].env}-bedrock (product and purpose joined by "-")`,
-        fix: "rename the purpose or the product of one of them",
-      });
-    }
-  }
-  return issues;
+  return clashes(resolved, (profile) => `${profile.env}\u0000${profile.address}`).flatMap((clash) =>
+    clash.map((profile) => ({
+      path: profile.origin.profile,
+      atKey: true,
+      message: `${profile.key} and ${clash
+        .filter((other) => other !== profile)
+        .map((other) => other.key)
+        .join(
+          " and ",
+        )} both become the Terraform address ${show(profile.address)} in the stack ${stackName(profile.env)} (product and purpose joined by "-")`,
+      fix: "rename the purpose or the product of one of them",
+    })),
+  );
 }
 
 /**
  * Profile names unique within a stack even across regions: the stack's output
  * `inference_profile_arns` is keyed by name, so a second profile of the same name would replace
- * the first there. (Within one region the account-wide rule of rules.ts reports it already.)
+ * the first there. (Within one region the account-wide rule of profile-rules.ts reports it already.)
  */
 export function checkNamesPerStack(resolved: readonly ResolvedProfile[]): ConfigIssue[] {
-  const byName = new Map<string, ResolvedProfile[]>();
-  for (const profile of resolved) {
-    const slot = `${profile.env}\u0000${profile.name}`;
-    byName.set(slot, [...(byName.get(slot) ?? []), profile]);
-  }
-  const issues: ConfigIssue[] = [];
-  for (const clash of byName.values()) {
-    if (new Set(clash.map((profile) => profile.region)).size < 2) continue;
-    for (const profile of clash) {
-      const others = clash.filter((other) => other !== profile);
-      issues.push({
-        path: ["products", profile.product, "profiles", profile.purpose],
+  return clashes(resolved, (profile) => `${profile.env}\u0000${profile.name}`)
+    .filter((clash) => new Set(clash.map((profile) => profile.region)).size > 1)
+    .flatMap((clash) =>
+      clash.map((profile) => ({
+        path: profile.origin.profile,
         atKey: true,
-        message: `profile name ${show(profile.name)} in ${profile.env} (${profile.region}) is also used by ${others.map((other) => `${other.key} (${other.region})`).join(" and ")} in the same stack; its output inference_profile_arns is keyed by name and would keep only one`,
+        message: `profile name ${show(profile.name)} in ${profile.env} (${profile.region}) is also used by ${clash
+          .filter((other) => other !== profile)
+          .map((other) => `${other.key} (${other.region})`)
+          .join(
+            " and ",
+          )} in the same stack; its output inference_profile_arns is keyed by name and would keep only one`,
         fix: "give one of them another name:",
-      });
-    }
-  }
-  return issues;
+      })),
+    );
 }
 
 /**

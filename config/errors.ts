@@ -1,8 +1,10 @@
 /**
- * The layout of a config error: where (file:line:col and key path), what was given, what is
- * allowed and how to fix it. The rules and the loader's checks write each message as a
- * {@link ConfigIssue}; the loader locates them in the YAML and throws one {@link ConfigError}
- * holding all of them, formatted here. The other commands' usage errors have layouts of their own.
+ * The shape and layout of every report about the profiles file: where (file:line:col and key
+ * path), what was given, what is allowed and how to fix it. Each rule words its own
+ * {@link ConfigIssue} beside the check it makes (`*-rules.ts`, `shape-issues.ts`,
+ * `yaml-syntax.ts`, `document-checks.ts`, `read-file.ts`); the loader locates them in the YAML
+ * and throws one {@link ConfigError} holding all of them, laid out here, as are the warnings
+ * and the report of a failed synthesis (with the one layout of cli/diagnostic.ts).
  */
 import { formatDiagnostic } from "../cli/diagnostic.ts";
 
@@ -111,6 +113,11 @@ export function formatIssue(issue: LocatedIssue): string {
   const where = issue.position ? `${issue.file}:${issue.position.line}:${issue.position.col}` : issue.file;
   const path = formatPath(issue.path);
   return formatDiagnostic({ ...issue, where: `${where}${path === "" ? "" : ` ${path}`}` });
+}
+
+/** A warning about a valid config: the issue's lines prefixed `warning:`, ending in a newline, for stderr. */
+export function formatWarning(issue: LocatedIssue): string {
+  return `warning: ${formatIssue(issue)}\n`;
 }
 
 /** Issues in file order (unlocated ones last), duplicates removed. */

@@ -21,7 +21,7 @@ export function nameTemplateOf(purpose: string, profile: ProfileConfig): string 
 }
 
 /**
- * A template whose names fit in `max` characters (rules.ts PROFILE_NAME.max) in every environment
+ * A template whose names fit in `max` characters (aws-limits.ts PROFILE_NAME.max) in every environment
  * the profile lists, other than `avoid` (the one that failed), the most telling first; undefined
  * when even `{model}-{env}` is too long.
  */
@@ -36,6 +36,13 @@ export function templateFitting(
   );
 }
 
+/** The `{…}` of a template that are no placeholder (`{modle}`), each with the name inside. */
+export function unknownPlaceholders(template: string): RegExpMatchArray[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].filter(
+    ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
+  );
+}
+
 /** `{modle}` and other placeholders a name template may not hold, each with a did-you-mean. */
 export function checkNamePlaceholders(
   path: readonly (string | number)[],
@@ -44,9 +51,7 @@ export function checkNamePlaceholders(
   values: Omit<NameValues, "env">,
   max: number,
 ): ConfigIssue[] {
-  const unknown = [...template.matchAll(/\{([^{}]*)\}/g)].filter(
-    ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
-  );
+  const unknown = unknownPlaceholders(template);
   if (unknown.length === 0) return [];
   let fixed = template;
   for (const [whole, key] of unknown) {

@@ -3,7 +3,14 @@
  * tags, budgets) and each environment's alarms and dashboard. Pure, like `resolve.ts`, and the
  * one home of their names, addresses and AWS limits; `rules-billing.ts` checks these same values.
  */
-import { partitionOf, type ResolvedBackend, type ResolvedProfile, resolveEncryption } from "./resolve.ts";
+import {
+  partitionOf,
+  type ResolvedAssumeRole,
+  type ResolvedBackend,
+  type ResolvedEncryption,
+  type ResolvedProfile,
+  resolveEncryption,
+} from "./resolve.ts";
 import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
 
 /** The stack of the management (payer) account. */
@@ -20,29 +27,6 @@ export const BEDROCK_SERVICE_NAME = "Amazon Bedrock";
 export const DEFAULT_CURRENCY = "USD";
 /** @default of `budgets.<product>.thresholds`, in percent. */
 export const DEFAULT_THRESHOLDS: readonly number[] = [80, 100];
-
-/**
- * Limits of AWS Budgets: at most 10 notifications per budget (each threshold makes two, actual
- * and forecasted), each with at most one SNS topic and 10 email addresses
- * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_NotificationWithSubscribers.html).
- */
-export const BUDGET_LIMITS = { notifications: 10, emailsPerNotification: 10, snsTopicsPerNotification: 1 };
-
-/**
- * Currencies accepted for a cost budget's `limit_unit`: only USD. AWS Budgets evaluates cost in
- * USD whatever the invoice currency; the API's `Spend.Unit` is a free string
- * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_budgets_Spend.html),
- * so a wrong code would only fail at apply. Not verified for payers billed in another currency.
- */
-export const BUDGET_CURRENCIES: readonly string[] = ["USD"];
-
-/** An email address as AWS Budgets and SNS accept it: one @, no spaces, a dot in the domain. */
-export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** An SNS topic ARN. */
-export const SNS_TOPIC_ARN_PATTERN = /^arn:aws(-[a-z]+)*:sns:([a-z0-9-]+):(\d{12}):([\w-]{1,256})$/;
-
-/** Alarm thresholds in percent of the budget that AWS Budgets accepts here. */
-export const THRESHOLD_RANGE = { min: 1, max: 1000 };
 
 /** One product's monthly budget. */
 export interface ResolvedBudget {
@@ -69,8 +53,8 @@ export interface ResolvedBilling {
   readonly region: string;
   readonly partition: string;
   readonly backend?: ResolvedBackend;
-  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
-  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  readonly assumeRole?: ResolvedAssumeRole;
+  readonly encryption?: ResolvedEncryption;
   /** Provider `default_tags`: the global tags. */
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted. `aws_ce_cost_allocation_tag.<key as address>` each. */

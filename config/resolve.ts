@@ -12,6 +12,7 @@ import {
   type ModelCatalog,
   routingOf,
 } from "./catalog.ts";
+import { type ProfileOrigins, profileOrigins } from "./origins.ts";
 import { type ResolvedMonitoring, resolveMonitoring } from "./resolve-billing.ts";
 import type { EnvironmentConfig, ProfileConfig, ProfilesConfig } from "./schema.ts";
 
@@ -55,6 +56,8 @@ export interface ResolvedProfile {
   readonly tags: Readonly<Record<string, string>>;
   /** The existing profile's ID when adopted with `import:`. */
   readonly importId?: string;
+  /** Where each value was written in the YAML, for the rules' messages. */
+  readonly origin: ProfileOrigins;
 }
 
 /** The S3 state backend of an environment, defaults applied. */
@@ -63,6 +66,18 @@ export interface ResolvedBackend {
   readonly region: string;
   readonly key: string;
   readonly roleArn?: string;
+}
+
+/** The role the AWS provider assumes to deploy a stack. */
+export interface ResolvedAssumeRole {
+  readonly roleArn: string;
+  readonly sessionName?: string;
+}
+
+/** OpenTofu state and plan encryption of a stack, its key's region defaulted. */
+export interface ResolvedEncryption {
+  readonly kmsKeyId: string;
+  readonly region: string;
 }
 
 /** One environment: everything one stack needs. */
@@ -74,8 +89,8 @@ export interface ResolvedEnvironment {
   readonly partition: string;
   readonly accountId?: string;
   readonly backend?: ResolvedBackend;
-  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
-  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  readonly assumeRole?: ResolvedAssumeRole;
+  readonly encryption?: ResolvedEncryption;
   /** Provider `default_tags`: the global tags plus `env`. */
   readonly defaultTags: Readonly<Record<string, string>>;
   /** Sorted by address, so reordering the YAML changes nothing. */
@@ -87,6 +102,11 @@ export interface ResolvedEnvironment {
 /** `<env>-bedrock`. */
 export function stackName(env: string): string {
   return `${env}-bedrock`;
+}
+
+/** The state object of an environment's stack when its backend names no `key:`. */
+export function defaultStateKey(env: string): string {
+  return `bedrock/${env}.tfstate`;
 }
 
 /** The AWS partition of a region: `aws`, `aws-us-gov`, `aws-cn`, `aws-iso`, `aws-iso-b`. */
@@ -104,6 +124,17 @@ export function partitionOf(region: string): string {
  */
 export function formatArn(parts: ArnParts, callerAccount = ""): string {
   return `arn:${parts.partition}:${parts.service}:${parts.region}:${parts.account ?? callerAccount}:${parts.resource}`;
+}
+
+/** An SSM parameter's ARN (`name` begins with `/`); `accountId` undefined stands for the deploying account. */
+export function ssmParameterArn(region: string, accountId: string | undefined, name: string): ArnParts {
+  return {
+    partition: partitionOf(region),
+    service: "ssm",
+    region,
+    account: accountId ?? null,
+    resource: `parameter${name}`,
+  };
 }
 
 /** A foundation model in a region: its ARN has no account. `region` may be `*`. */
@@ -233,7 +264,7 @@ export function environmentRegion(config: ProfilesConfig, environment: Environme
 
 /**
  * One resolved profile. The caller guarantees the model and environment exist (`rules.ts`
- * reports them otherwise).
+ * reports them otherwise); `origin` is passed when already known for another environment.
  */
 export function resolveProfile(
   config: ProfilesConfig,
@@ -241,6 +272,7 @@ export function resolveProfile(
   product: string,
   purpose: string,
   env: string,
+  origin: ProfileOrigins = profileOrigins(config, product, purpose),
 ): ResolvedProfile {
   const productConfig = config.products[product];
   const profile = productConfig.profiles[purpose];
@@ -269,6 +301,7 @@ export function resolveProfile(
     modelIdParameterName: modelIdParameterName(env, product, purpose),
     tags: profileTags(product, productConfig.tags, profile),
     ...(profile.import === undefined ? {} : { importId: profile.import }),
+    origin,
   };
 }
 
@@ -289,24 +322,43 @@ export function resolveEncryption(
   encryption: NonNullable<EnvironmentConfig["encryption"]>,
   backend: EnvironmentConfig["backend"],
   stackRegion: string,
-): { readonly kmsKeyId: string; readonly region: string } {
+): ResolvedEncryption {
   return {
     kmsKeyId: encryption.kmsKeyId,
     region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? stackRegion,
   };
 }
 
-/** Every environment of a valid config with its profiles, in the config's environment order. */
-export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
-  const catalog = modelCatalog(builtIn, config);
+/** Every profile of a valid config in every environment it lists, in the config's order. */
+export function resolveProfiles(config: ProfilesConfig, catalog: ModelCatalog): ResolvedProfile[] {
+  return Object.entries(config.products).flatMap(([product, productConfig]) =>
+    Object.keys(productConfig.profiles).flatMap((purpose) => {
+      const origin = profileOrigins(config, product, purpose);
+      return [...new Set(productConfig.profiles[purpose].envs)].map((env) =>
+        resolveProfile(config, catalog, product, purpose, env, origin),
+      );
+    }),
+  );
+}
+
+/**
+ * Every environment of a valid config, in the config's environment order, holding its
+ * `profiles` (every profile resolved, as {@link resolveProfiles} returns them).
+ */
+export function assembleEnvironments(
+  config: ProfilesConfig,
+  profiles: readonly ResolvedProfile[],
+): ResolvedEnvironment[] {
+  const byEnv = new Map<string, ResolvedProfile[]>();
+  for (const profile of profiles) {
+    const mine = byEnv.get(profile.env);
+    if (mine === undefined) byEnv.set(profile.env, [profile]);
+    else mine.push(profile);
+  }
   return Object.entries(config.environments).map(([env, environment]) => {
     const region = environmentRegion(config, environment);
-    const profiles = Object.entries(config.products).flatMap(([product, productConfig]) =>
-      Object.entries(productConfig.profiles)
-        .filter(([, profile]) => profile.envs.includes(env))
-        .map(([purpose]) => resolveProfile(config, catalog, product, purpose, env)),
-    );
-    profiles.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    const mine = [...(byEnv.get(env) ?? [])];
+    mine.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
     const { backend, assumeRole, encryption, accountId } = environment;
     return {
       env,
@@ -314,12 +366,17 @@ export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalo
       region,
       partition: partitionOf(region),
       ...(accountId === undefined ? {} : { accountId }),
-      ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? `bedrock/${env}.tfstate` } }),
+      ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? defaultStateKey(env) } }),
       ...(assumeRole === undefined ? {} : { assumeRole }),
       ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
       defaultTags: defaultTags(config, env),
-      profiles,
-      monitoring: resolveMonitoring(config, env, profiles),
+      profiles: mine,
+      monitoring: resolveMonitoring(config, env, mine),
     };
   });
+}
+
+/** Every environment of a valid config with its profiles, in the config's environment order. */
+export function resolveEnvironments(config: ProfilesConfig, builtIn: ModelCatalog): ResolvedEnvironment[] {
+  return assembleEnvironments(config, resolveProfiles(config, modelCatalog(builtIn, config)));
 }

@@ -3,22 +3,17 @@
  * turns into a budget, a cost allocation tag or an alarm is checked here first, each issue at its
  * YAML path with what was given, what is allowed and the fix.
  */
+import { BUDGET, BUDGET_CURRENCY, EMAIL_ADDRESS, SNS_TOPIC_ARN, TAG } from "./aws-limits.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
 import { stackName } from "./resolve.ts";
 import {
   BILLING_STACK_NAME,
-  BUDGET_CURRENCIES,
-  BUDGET_LIMITS,
   costAllocationTagKeys,
   DEFAULT_THRESHOLDS,
-  EMAIL_PATTERN,
-  SNS_TOPIC_ARN_PATTERN,
   splitNotify,
-  THRESHOLD_RANGE,
   tagKeyAddress,
 } from "./resolve-billing.ts";
-import { TAG } from "./rules.ts";
-import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
+import type { AlarmsConfig, BudgetConfig, ProfilesConfig } from "./schema.ts";
 
 const NOTIFY_ALLOWED =
   "email addresses such as finops@example.com, or SNS topic ARNs such as arn:aws:sns:eu-central-1:123456789012:finops";
@@ -26,7 +21,7 @@ const NOTIFY_ALLOWED =
 /** Each `notify:` entry must be an email address or an SNS topic ARN. */
 function checkNotify(notify: readonly string[], where: ConfigPath): ConfigIssue[] {
   return notify.flatMap((target, index): ConfigIssue[] => {
-    if (target.startsWith("arn:") ? SNS_TOPIC_ARN_PATTERN.test(target) : EMAIL_PATTERN.test(target)) return [];
+    if (target.startsWith("arn:") ? SNS_TOPIC_ARN.pattern.test(target) : EMAIL_ADDRESS.pattern.test(target)) return [];
     return [
       {
         path: [...where, index],
@@ -75,7 +70,7 @@ function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
       issues.push({
         path,
         message: `${show(key)} is not a tag key a profile can carry`,
-        allowed: `1-${TAG.maxKey} characters: letters, digits, spaces and . _ : / = + @ -`,
+        allowed: `1-${TAG.maxKey} characters: ${TAG.characters}`,
         fix: "list the tag keys as written under tags:",
       });
     } else if (key.toLowerCase().startsWith("aws:")) {
@@ -89,92 +84,116 @@ function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
   return issues;
 }
 
-/** The `budgets:` section. */
-function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
-  const budgets = config.budgets ?? {};
-  const issues: ConfigIssue[] = [];
-  const products = Object.keys(config.products);
-  if (config.billing === undefined && Object.keys(budgets).length > 0) {
-    issues.push({
+/** A budget needs `billing:`, the management account it is made in. */
+function budgetsNeedBilling(config: ProfilesConfig): ConfigIssue[] {
+  if (config.billing !== undefined || Object.keys(config.budgets ?? {}).length === 0) return [];
+  return [
+    {
       path: ["budgets"],
       atKey: true,
       message: "a budget needs billing:, the management account it is made in",
       fix: 'add billing: { accountId: "<management account ID>" } (README "Cost attribution, budgets and alarms")',
+    },
+  ];
+}
+
+/** A budget's product, amount and currency. */
+function budgetAmount(product: string, budget: BudgetConfig, config: ProfilesConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const products = Object.keys(config.products);
+  if (!(product in config.products)) {
+    issues.push({
+      path: ["budgets", product],
+      atKey: true,
+      message: `unknown product ${show(product)}`,
+      allowed: listSome(products),
+      fix: didYouMean(product, products) ?? "budgets are per product: use a key of products:",
     });
   }
-  for (const [product, budget] of Object.entries(budgets)) {
-    const at = (...rest: (string | number)[]): ConfigPath => ["budgets", product, ...rest];
-    if (!(product in config.products)) {
-      issues.push({
-        path: at(),
-        atKey: true,
-        message: `unknown product ${show(product)}`,
-        allowed: listSome(products),
-        fix: didYouMean(product, products) ?? "budgets are per product: use a key of products:",
-      });
-    }
-    if (!Number.isFinite(budget.monthly) || budget.monthly <= 0) {
-      issues.push({
-        path: at("monthly"),
-        message: `monthly budget ${show(budget.monthly)} is not a positive amount`,
-        allowed: "an amount greater than 0, e.g. 500 or 1250.50",
-        fix: "write the monthly amount in the budget's currency, e.g. monthly: 500",
-      });
-    }
-    if (budget.currency !== undefined && !BUDGET_CURRENCIES.includes(budget.currency)) {
-      issues.push({
-        path: at("currency"),
-        message: `currency ${show(budget.currency)} is not one AWS Budgets tracks cost budgets in`,
-        allowed: BUDGET_CURRENCIES.join(", "),
-        fix: `convert the amount and write currency: ${BUDGET_CURRENCIES[0]} (or leave currency out)`,
-      });
-    }
-    if (budget.notify.length === 0) {
-      issues.push({
-        path: at("notify"),
-        message: "notify: is empty, so no one would hear of the budget",
-        allowed: NOTIFY_ALLOWED,
-        fix: "add at least one address, e.g. notify: [finops@example.com]",
-      });
-    }
-    issues.push(...checkNotify(budget.notify, at("notify")));
-    const { emails, snsTopicArns } = splitNotify(budget.notify);
-    if (
-      emails.length > BUDGET_LIMITS.emailsPerNotification ||
-      snsTopicArns.length > BUDGET_LIMITS.snsTopicsPerNotification
-    ) {
-      issues.push({
-        path: at("notify"),
-        message: `notify: has ${emails.length} email addresses and ${snsTopicArns.length} SNS topics`,
-        allowed: `at most ${BUDGET_LIMITS.emailsPerNotification} email addresses and ${BUDGET_LIMITS.snsTopicsPerNotification} SNS topic per budget notification (AWS Budgets)`,
-        fix: "send to one SNS topic and subscribe the rest to it",
-      });
-    }
-    const thresholds = budget.thresholds ?? DEFAULT_THRESHOLDS;
-    thresholds.forEach((threshold, index) => {
-      if (!(threshold >= THRESHOLD_RANGE.min && threshold <= THRESHOLD_RANGE.max)) {
-        issues.push({
-          path: at("thresholds", index),
-          message: `threshold ${show(threshold)} is not a percentage AWS Budgets accepts here`,
-          allowed: `${THRESHOLD_RANGE.min}-${THRESHOLD_RANGE.max} (percent of the monthly amount)`,
-          fix:
-            threshold > 0 && threshold < 1
-              ? `write it in percent: ${Math.round(threshold * 100)}`
-              : `write a percentage, e.g. ${DEFAULT_THRESHOLDS.join(" or ")}`,
-        });
-      }
+  if (!Number.isFinite(budget.monthly) || budget.monthly <= 0) {
+    issues.push({
+      path: ["budgets", product, "monthly"],
+      message: `monthly budget ${show(budget.monthly)} is not a positive amount`,
+      allowed: "an amount greater than 0, e.g. 500 or 1250.50",
+      fix: "write the monthly amount in the budget's currency, e.g. monthly: 500",
     });
-    const notifications = new Set(thresholds).size * 2;
-    if (notifications > BUDGET_LIMITS.notifications) {
-      issues.push({
-        path: at("thresholds"),
-        message: `${new Set(thresholds).size} thresholds make ${notifications} notifications (actual and forecasted each)`,
-        allowed: `at most ${BUDGET_LIMITS.notifications / 2} thresholds: AWS Budgets allows ${BUDGET_LIMITS.notifications} notifications per budget`,
-        fix: "keep the thresholds that need an action, e.g. [80, 100]",
-      });
-    }
+  }
+  if (budget.currency !== undefined && !BUDGET_CURRENCY.allowed.includes(budget.currency)) {
+    issues.push({
+      path: ["budgets", product, "currency"],
+      message: `currency ${show(budget.currency)} is not one AWS Budgets tracks cost budgets in`,
+      allowed: BUDGET_CURRENCY.allowed.join(", "),
+      fix: `convert the amount and write currency: ${BUDGET_CURRENCY.allowed[0]} (or leave currency out)`,
+    });
   }
   return issues;
+}
+
+/** Whom a budget notifies: someone, each a valid target, within the limits of one notification. */
+function budgetNotify(product: string, budget: BudgetConfig): ConfigIssue[] {
+  const path = ["budgets", product, "notify"];
+  const issues: ConfigIssue[] = [];
+  if (budget.notify.length === 0) {
+    issues.push({
+      path,
+      message: "notify: is empty, so no one would hear of the budget",
+      allowed: NOTIFY_ALLOWED,
+      fix: "add at least one address, e.g. notify: [finops@example.com]",
+    });
+  }
+  issues.push(...checkNotify(budget.notify, path));
+  const { emails, snsTopicArns } = splitNotify(budget.notify);
+  if (emails.length > BUDGET.emailsPerNotification || snsTopicArns.length > BUDGET.snsTopicsPerNotification) {
+    issues.push({
+      path,
+      message: `notify: has ${emails.length} email addresses and ${snsTopicArns.length} SNS topics`,
+      allowed: `at most ${BUDGET.emailsPerNotification} email addresses and ${BUDGET.snsTopicsPerNotification} SNS topic per budget notification (AWS Budgets)`,
+      fix: "send to one SNS topic and subscribe the rest to it",
+    });
+  }
+  return issues;
+}
+
+/** A budget's thresholds: percentages AWS Budgets accepts, few enough for its notifications. */
+function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] {
+  const thresholds = budget.thresholds ?? DEFAULT_THRESHOLDS;
+  const issues = thresholds.flatMap((threshold, index): ConfigIssue[] =>
+    threshold >= BUDGET.threshold.min && threshold <= BUDGET.threshold.max
+      ? []
+      : [
+          {
+            path: ["budgets", product, "thresholds", index],
+            message: `threshold ${show(threshold)} is not a percentage AWS Budgets accepts here`,
+            allowed: `${BUDGET.threshold.min}-${BUDGET.threshold.max} (percent of the monthly amount)`,
+            fix:
+              threshold > 0 && threshold < 1
+                ? `write it in percent: ${Math.round(threshold * 100)}`
+                : `write a percentage, e.g. ${DEFAULT_THRESHOLDS.join(" or ")}`,
+          },
+        ],
+  );
+  const notifications = new Set(thresholds).size * 2;
+  if (notifications > BUDGET.notifications) {
+    issues.push({
+      path: ["budgets", product, "thresholds"],
+      message: `${new Set(thresholds).size} thresholds make ${notifications} notifications (actual and forecasted each)`,
+      allowed: `at most ${BUDGET.notifications / 2} thresholds: AWS Budgets allows ${BUDGET.notifications} notifications per budget`,
+      fix: "keep the thresholds that need an action, e.g. [80, 100]",
+    });
+  }
+  return issues;
+}
+
+/** The `budgets:` section. */
+function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
+  return [
+    ...budgetsNeedBilling(config),
+    ...Object.entries(config.budgets ?? {}).flatMap(([product, budget]) => [
+      ...budgetAmount(product, budget, config),
+      ...budgetNotify(product, budget),
+      ...budgetThresholds(product, budget),
+    ]),
+  ];
 }
 
 /** One `alarms:` block of a product or profile; `envs` are the environments it may name. */

@@ -1,41 +1,46 @@
 /**
  * The shape of `config/profiles.yaml`. zod checks the shape (types, known keys, key formats);
  * the rules that need the model catalog or several fields at once live in `rules.ts`.
- * The keys and their meanings are an interface other tools rely on (docs/configuration.md).
+ * The keys and their meanings are an interface other tools rely on (docs/configuration.md;
+ * editors read them through `profiles.schema.json`). AWS limits come from `aws-limits.ts`.
  */
 import { z } from "zod";
+import {
+  ACCOUNT_ID,
+  APPLICATION_PROFILE_ID,
+  DESCRIPTION,
+  IAM_ROLE_ARN,
+  PROFILE_NAME,
+  REGION,
+  ROLE_SESSION_NAME,
+  TAG,
+} from "./aws-limits.ts";
 import { GEOGRAPHIES } from "./catalog.ts";
 
 /** Lowercase words joined by single hyphens: safe in names, addresses, SSM paths and tags. */
 export const KEY_PATTERN = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const KEY_HINT = "lowercase letters and digits in words joined by single hyphens, starting with a letter";
 
-/** An AWS region name such as `eu-central-1` or `us-gov-west-1`. */
-export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso|-isob)?-[a-z]+-\d+$/;
-
-/** A 12-digit AWS account ID. */
-export const ACCOUNT_ID_PATTERN = /^\d{12}$/;
-
 const key = (what: string) => z.string().regex(KEY_PATTERN, { error: `${what} must be ${KEY_HINT}` });
 
-const region = z.string().regex(REGION_PATTERN, {
-  error: "must be an AWS region name such as eu-central-1",
-});
+const region = z.string().regex(REGION.pattern, { error: REGION.error });
 
-const accountId = z.string().regex(ACCOUNT_ID_PATTERN, {
-  error: "is not a 12-digit AWS account ID",
-});
+const accountId = z.string().regex(ACCOUNT_ID.pattern, { error: ACCOUNT_ID.error });
 
-const iamRoleArn = z.string().regex(/^arn:aws(-[a-z]+)*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/, {
-  error: "must be an IAM role ARN such as arn:aws:iam::123456789012:role/deployer",
-});
+const iamRoleArn = z.string().regex(IAM_ROLE_ARN.pattern, { error: IAM_ROLE_ARN.error });
 
 const geography = z.enum(GEOGRAPHIES);
 
-/** Tag keys and values as written; their AWS patterns are checked by the rules. */
+/**
+ * Tag keys and values as written; their AWS patterns are checked by the rules, with the fix. The
+ * limits are in the JSON Schema too, so an editor marks a bad tag as it is typed.
+ */
 const tags = z
-  .record(z.string(), z.string())
-  .describe("Tag key → value. Bedrock: ASCII letters, digits, spaces and . _ : / = + @ -; no aws: keys");
+  .record(
+    z.string().meta({ maxLength: TAG.maxKey, pattern: TAG.pattern.source }),
+    z.string().meta({ maxLength: TAG.maxValue, pattern: TAG.pattern.source }),
+  )
+  .describe(`Tag key → value. ${TAG.summary}`);
 
 /** S3 state backend of one environment (OpenTofu ≥ 1.10 for S3-native locking). */
 const backend = z.strictObject({
@@ -49,10 +54,7 @@ const backend = z.strictObject({
 /** The role the AWS provider assumes to deploy an environment. */
 const assumeRole = z.strictObject({
   roleArn: iamRoleArn,
-  sessionName: z
-    .string()
-    .regex(/^[\w+=,.@-]{2,64}$/, { error: "must be 2-64 characters of letters, digits and +=,.@_-" })
-    .optional(),
+  sessionName: z.string().regex(ROLE_SESSION_NAME.pattern, { error: ROLE_SESSION_NAME.error }).optional(),
 });
 
 /** OpenTofu state and plan encryption with an AWS KMS key. */
@@ -119,13 +121,15 @@ const profile = z.strictObject({
     .string()
     .optional()
     .describe(
-      "Profile name or template with {product} {purpose} {model} {env}; default {product}-{model}-{env} for main, else {product}-{purpose}-{model}-{env}. 1-64 letters, digits, single - _ or space",
+      `Profile name or template with {product} {purpose} {model} {env}; default {product}-{model}-{env} for main, else {product}-{purpose}-{model}-{env}. ${PROFILE_NAME.summary}`,
     ),
   /** @default `{model name} for {product} {purpose} in {env}` */
+  // The limits in the JSON Schema are for editors; the rules check the description, written or default.
   description: z
     .string()
     .optional()
-    .describe("1-200 characters: letters, digits, : . and single - _ or space; no commas, parentheses, slashes"),
+    .describe(DESCRIPTION.summary)
+    .meta({ maxLength: DESCRIPTION.max, pattern: DESCRIPTION.pattern.source }),
   /** @default defaults.geography */
   geography: geography.optional().describe("Cross-region profile geography, or none; default defaults.geography"),
   /** @default the environment's region */
@@ -134,7 +138,7 @@ const profile = z.strictObject({
   /** Adopt an existing profile by its ID instead of creating one. */
   import: z
     .string()
-    .regex(/^[a-z0-9]{12}$/, { error: "must be an application inference profile ID: 12 lowercase letters or digits" })
+    .regex(APPLICATION_PROFILE_ID.pattern, { error: APPLICATION_PROFILE_ID.error })
     .optional()
     .describe("ID of an existing application inference profile to adopt instead of creating one"),
   alarms: alarms.optional().describe("CloudWatch alarms of this profile; overrides the product's alarms key by key"),
@@ -267,9 +271,14 @@ export const PROFILES_SCHEMA_PATH = "config/profiles.schema.json";
 /**
  * The JSON Schema of the profiles file as written (zod's input side: keys with a default are
  * optional), for editors through yaml-language-server; draft-07, which every version of it reads.
- * Text ready to write, ending in a newline.
+ * The loader reads the keys an object accepts from it too.
  */
-export function profilesJsonSchema(): string {
+export function profilesJsonSchemaObject(): Record<string, unknown> {
   const schema = z.toJSONSchema(profilesConfigSchema, { io: "input", target: "draft-7" });
-  return `${JSON.stringify({ ...schema, title: "bedrock-profiles config/profiles.yaml" }, null, 2)}\n`;
+  return { ...schema, title: "bedrock-profiles config/profiles.yaml" };
+}
+
+/** {@link profilesJsonSchemaObject} as text ready to write, ending in a newline. */
+export function profilesJsonSchema(): string {
+  return `${JSON.stringify(profilesJsonSchemaObject(), null, 2)}\n`;
 }

@@ -9,12 +9,9 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
-import { configPath, loadConfig, parseConfig } from "../config/loader.ts";
-import { resolveEnvironments } from "../config/resolve.ts";
-import { resolveBilling } from "../config/resolve-billing.ts";
-import type { Acknowledgement, ProfilesConfig } from "../config/schema.ts";
+import { configPath, loadPlan, type ProfilesPlan, planFromText } from "../config/loader.ts";
+import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
 import { type ResolvedSide, reviewWithBilling } from "./billing-review.ts";
 import { runPlanReview } from "./plan.ts";
@@ -80,10 +77,9 @@ function defaultBase(cwd: string): BaseRef {
   return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
 }
 
-/** A valid config resolved once for both comparisons. */
-function resolvedSide(config: ProfilesConfig): ResolvedSide {
-  const billing = resolveBilling(config);
-  return { side: resolveEnvironments(config, BUILT_IN_MODELS), ...(billing === undefined ? {} : { billing }) };
+/** One side of the comparison: the plan's environments and billing. */
+function resolvedSide({ environments, billing }: ProfilesPlan): ResolvedSide {
+  return { side: environments, ...(billing === undefined ? {} : { billing }) };
 }
 
 /** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
@@ -95,7 +91,7 @@ function baseSide(cwd: string, commit: string, path: string, label: string): Res
     throw reviewError(`cannot read ${path} at ${label}`, `check that git can read it: git show ${commit}:${path}`);
   }
   try {
-    return resolvedSide(parseConfig(text, `${label}:${path}`));
+    return resolvedSide(planFromText(text, `${label}:${path}`));
   } catch (error) {
     if (error instanceof ConfigError) return { side: error };
     throw error;
@@ -105,8 +101,8 @@ function baseSide(cwd: string, commit: string, path: string, label: string): Res
 /** The config in the working tree: resolved, or its ConfigError (also when missing); and its acknowledgements. */
 function headSide(file: string, shownAs: string): ResolvedSide & { acknowledged: readonly Acknowledgement[] } {
   try {
-    const config = loadConfig(file, { shownAs });
-    return { ...resolvedSide(config), acknowledged: config.acknowledged };
+    const plan = loadPlan(file, { shownAs });
+    return { ...resolvedSide(plan), acknowledged: plan.config.acknowledged };
   } catch (error) {
     if (error instanceof ConfigError) return { side: error, acknowledged: [] };
     throw error;
