@@ -10,7 +10,7 @@ import { formatTextTable } from "./table.ts";
 export const ACTIVATION_NOTE =
   "A key is activated only once AWS has billed a resource carrying it (up to 24 hours after its first tagged use): " +
   "the first apply after new keys may need a second run the next day. Costs before activation need a backfill " +
-  '(README "Cost attribution, budgets and alarms").';
+  "(docs/cost-attribution.md).";
 
 /** The metric of an alarm as a reader names it: `InvocationThrottles per 5 min`. */
 function metricText(alarm: ResolvedAlarm): string {

@@ -286,7 +286,7 @@ function guardrail(positionals: readonly string[]): CommandResult {
   const document = kind === "scp" ? guardrailServiceControlPolicy() : guardrailPermissionsBoundary();
   const where =
     kind === "scp"
-      ? "Attach it as a service control policy to the OUs or accounts that use Bedrock (README: Organisation guardrail)."
-      : "Set it as the permissions boundary of every role that may call Bedrock (README: Organisation guardrail).";
+      ? 'Attach it as a service control policy to the OUs or accounts that use Bedrock (docs/consumers.md, "Organisation guardrail").'
+      : 'Set it as the permissions boundary of every role that may call Bedrock (docs/consumers.md, "Organisation guardrail").';
   return { exitCode: 0, stdout: `${JSON.stringify(document, null, 2)}\n`, stderr: `${where}\n` };
 }

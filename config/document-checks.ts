@@ -231,7 +231,7 @@ export function documentIssues(
         at({
           path: [],
           message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(visit.path.slice(0, 4))}…); a profiles file needs at most 6`,
-          fix: 'remove the extra brackets or indentation; README "Configuration" shows the layout',
+          fix: "remove the extra brackets or indentation; docs/configuration.md shows the layout",
         }),
       );
       return { issues, blocking: true, tooDeep: true };

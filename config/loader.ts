@@ -73,18 +73,23 @@ export interface ProfilesPlan {
 const SETTINGS_RULES_DO_WITHOUT = new Set(["accountId", "backend", "assumeRole", "encryption"]);
 
 /**
- * The part of the config a shape issue invalidates, when the rules can check the rest without
- * it: a whole profile, a whole product, or an environment setting no rule reads (dropping an
+ * The parts of the config a shape issue invalidates, when the rules can check the rest without
+ * them: an alarms block, a whole profile, a whole product (with its budget), or an environment
+ * setting no rule reads (dropping an
  * `accountId` can hide a name clash, never invent one). `undefined` when anything else might
  * depend on the broken value (an environment's region, the defaults, a custom model, global tags):
  * then the rules do not run, rather than report mistakes that are not there.
  */
-function separablePart(path: ConfigPath): ConfigPath | undefined {
+function separableParts(path: ConfigPath): ConfigPath[] | undefined {
   if (path[0] === "products" && path.length >= 2) {
-    return path[2] === "profiles" && path.length >= 4 ? path.slice(0, 4) : path.slice(0, 2);
+    // An alarms block feeds only the alarm rules: set it aside alone.
+    if (path[2] === "alarms") return [path.slice(0, 3)];
+    if (path[2] === "profiles" && path.length >= 4) return [path.slice(0, path[4] === "alarms" ? 5 : 4)];
+    // Without the product, its budget would name an unknown product: set it aside too.
+    return [path.slice(0, 2), ["budgets", path[1] as string]];
   }
   if (path[0] === "environments" && path.length >= 3 && SETTINGS_RULES_DO_WITHOUT.has(String(path[2]))) {
-    return path.slice(0, 3);
+    return [path.slice(0, 3)];
   }
   return undefined;
 }
@@ -108,9 +113,9 @@ function without(input: unknown, paths: readonly ConfigPath[]): unknown {
  * settings are set aside, or nothing when a broken part could mislead them.
  */
 function rulesOnSeparableParts(input: unknown, shape: readonly ConfigIssue[], builtIn: ModelCatalog): ConfigIssue[] {
-  const parts = shape.map((issue) => separablePart(issue.path));
+  const parts = shape.map((issue) => separableParts(issue.path));
   if (parts.some((part) => part === undefined)) return [];
-  const rest = profilesConfigSchema.safeParse(without(input, parts as ConfigPath[]));
+  const rest = profilesConfigSchema.safeParse(without(input, parts.flat() as ConfigPath[]));
   return rest.success ? checkRules(rest.data, builtIn).issues : [];
 }
 

@@ -92,7 +92,7 @@ function budgetsNeedBilling(config: ProfilesConfig): ConfigIssue[] {
       path: ["budgets"],
       atKey: true,
       message: "a budget needs billing:, the management account it is made in",
-      fix: 'add billing: { accountId: "<management account ID>" } (README "Cost attribution, budgets and alarms")',
+      fix: 'add billing: { accountId: "<management account ID>" } (docs/cost-attribution.md)',
     },
   ];
 }

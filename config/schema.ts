@@ -111,7 +111,10 @@ const alarms = z.strictObject({
 
 /** One profile of a product, by purpose. */
 const profile = z.strictObject({
-  model: z.string().min(1).describe("A model catalog key, e.g. claude-sonnet-45 (README: Model catalog)"),
+  model: z
+    .string()
+    .min(1)
+    .describe("A model catalog key, e.g. claude-sonnet-45 (docs/configuration.md, Model catalog)"),
   envs: z
     .array(z.string())
     .min(1, { error: "must list at least one environment" })

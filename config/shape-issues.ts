@@ -105,12 +105,26 @@ function wrongTypeFix(expected: string, { path, given }: IssueSite): string | un
   }
   if (typeof given === "string" && /^[^\s:]+:\S/.test(given))
     return `put a space after the colon: ${given.replace(":", ": ")}`;
+  if (expected === "number" && typeof given === "string") return numberFix(last, given);
+  if (expected === "boolean" && typeof given === "string") return `write true or false, without quotes: ${last}: true`;
   if (expected === "array" && (typeof given === "string" || typeof given === "number")) {
     return `write it as a list: ${last}: [${given}]`;
   }
   return path.length === 0
-    ? 'start with version: 1, defaults:, environments: and products: (README "Configuration")'
+    ? "start with version: 1, defaults:, environments: and products: (docs/configuration.md)"
     : undefined;
+}
+
+/** How to write a number given as a string: `"500"`, `"1,500"`, `"2M"`. */
+function numberFix(key: string, given: string): string {
+  const plain = given.replace(/[\s,_]/g, "");
+  if (plain !== "" && Number.isFinite(Number(plain))) return `write it without quotes: ${key}: ${Number(plain)}`;
+  const scaled = /^(\d+(?:\.\d+)?)([kKmM])$/.exec(plain);
+  if (scaled !== null) {
+    const factor = scaled[2]?.toLowerCase() === "k" ? 1_000 : 1_000_000;
+    return `write it in digits, without quotes or a unit: ${key}: ${Math.round(Number(scaled[1]) * factor)}`;
+  }
+  return `write a number, without quotes or a unit, e.g. ${key}: 100`;
 }
 
 /** A value of the wrong type: missing, a number YAML read where a string was meant, or another type. */

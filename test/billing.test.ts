@@ -300,13 +300,56 @@ test/fixtures/bad-budgets-and-alarms.yaml:24:23 budgets.agent.thresholds[1]: thr
 `);
   });
 
+  it("reports a mistyped alarm value alone: the product's budget and profiles are still checked, not called unknown", () => {
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+  agents:
+    alarms: { tokensPerHour: "2M" }
+    profiles:
+      main: { model: claude-sonet-45, envs: [prod] }
+billing: { accountId: "999999999999" }
+budgets:
+  agents: { monthly: 500, notify: [finops@example.com] }
+`;
+    let message = "";
+    try {
+      configFrom(yaml);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain("test.yaml: 2 errors; nothing was synthesized.");
+    expect(message).toContain("test.yaml:6:30 products.agents.alarms.tokensPerHour: expected a number");
+    expect(message).toContain('test.yaml:8:22 products.agents.profiles.main.model: unknown model "claude-sonet-45"');
+    expect(message).not.toContain("unknown product");
+  });
+
+  it("sets a broken product's budget aside with it instead of calling the product unknown", () => {
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+  agents:
+    tags: { client: 42 }
+    profiles:
+      main: { model: claude-sonnet-45, envs: [prod] }
+billing: { accountId: "999999999999" }
+budgets:
+  agents: { monthly: 500, notify: [finops@example.com] }
+`;
+    expect(() => configFrom(yaml)).toThrow(
+      /^test\.yaml: 1 error; nothing was synthesized\.\n\ntest\.yaml:6:21 products\.agents\.tags\.client: /,
+    );
+  });
+
   it("asks for billing: before budgets:", () => {
     expect(
       refusal("budgets-without-billing.yaml"),
     ).toBe(`test/fixtures/budgets-without-billing.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/budgets-without-billing.yaml:9:1 budgets: a budget needs billing:, the management account it is made in
-    fix: add billing: { accountId: "<management account ID>" } (README "Cost attribution, budgets and alarms")
+    fix: add billing: { accountId: "<management account ID>" } (docs/cost-attribution.md)
 `);
   });
 

@@ -555,7 +555,7 @@ test.yaml:1:1: missing "defaults" (a mapping)
     expect(refusalOfYaml("")).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:1:1: expected a mapping, got an empty value
-    fix: start with version: 1, defaults:, environments: and products: (README "Configuration")
+    fix: start with version: 1, defaults:, environments: and products: (docs/configuration.md)
 `);
   });
 });

@@ -241,7 +241,7 @@ test/fixtures/mistakes/billion-laughs.yaml:1:1: the aliases of this file expand 
     ).toBe(`test/fixtures/mistakes/deeply-nested-brackets.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/mistakes/deeply-nested-brackets.yaml:4:39: the document is nested more than 32 levels deep here (environments.dev[0][0]\u2026); a profiles file needs at most 6
-    fix: remove the extra brackets or indentation; README "Configuration" shows the layout
+    fix: remove the extra brackets or indentation; docs/configuration.md shows the layout
 `);
   });
   it("refuses one name on two profiles of a stack in different regions, and a region of another partition", () => {
@@ -298,5 +298,37 @@ describe("valid but unusual files", () => {
     const report = () =>
       parseConfig('\uFEFFversion: "1"\ndefaults: { region: eu-central-1 }\nenvironments: {}\n', "bom.yaml");
     expect(report).toThrow('bom.yaml:1:10 version: "1" is a string; version takes a number');
+  });
+});
+
+describe("a number or a switch written as a string", () => {
+  const report = (value: string) => {
+    const yaml = `version: 1
+defaults: { region: eu-central-1 }
+environments: { prod: {} }
+products:
+  agents:
+    alarms: ${value}
+    profiles:
+      main: { model: claude-sonnet-45, envs: [prod] }
+`;
+    try {
+      parseConfig(yaml, "test.yaml");
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message.split("\n").slice(2).join("\n");
+      throw error;
+    }
+    throw new Error("accepted");
+  };
+
+  it.each([
+    ['{ tokensPerHour: "2000000" }', "fix: write it without quotes: tokensPerHour: 2000000"],
+    ['{ tokensPerHour: "1,500" }', "fix: write it without quotes: tokensPerHour: 1500"],
+    ['{ tokensPerHour: "2M" }', "fix: write it in digits, without quotes or a unit: tokensPerHour: 2000000"],
+    ['{ tokensPerHour: "1.5k" }', "fix: write it in digits, without quotes or a unit: tokensPerHour: 1500"],
+    ["{ tokensPerHour: lots }", "fix: write a number, without quotes or a unit, e.g. tokensPerHour: 100"],
+    ['{ throttles: "yes" }', "fix: write true or false, without quotes: throttles: true"],
+  ])("alarms: %s says how to write it", (value, fix) => {
+    expect(report(value)).toContain(`    ${fix}\n`);
   });
 });

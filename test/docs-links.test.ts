@@ -108,8 +108,16 @@ describe("the README topics the commands' messages name", () => {
   ].sort();
 
   it("are each still named in the README, which links to where the details moved", () => {
-    expect(topics).toContain("Configuration");
+    expect(topics).toContain("How a model upgrade works");
     const readme = readFileSync(join(ROOT, "README.md"), "utf8");
     expect(topics.filter((topic) => !readme.includes(topic))).toEqual([]);
+  });
+
+  it("and the docs/ pages they name exist", () => {
+    const pages = [
+      ...new Set(sources.flatMap((source) => [...source.matchAll(/docs\/[a-z-]+\.md/g)].map((m) => m[0]))),
+    ];
+    expect(pages).toContain("docs/configuration.md");
+    expect(pages.filter((page) => !existsSync(join(ROOT, page)))).toEqual([]);
   });
 });

@@ -48,7 +48,7 @@ const engine = findEngine(process.env.PATH);
 if (engine === undefined) {
   // The default reporter does not name skipped suites; say it once where everyone sees it.
   console.warn(
-    'real engine tests skipped: neither tofu nor terraform is on PATH; install OpenTofu to run them (README "Correctness against the real engine").',
+    "real engine tests skipped: neither tofu nor terraform is on PATH; install OpenTofu to run them (docs/testing.md).",
   );
 }
 

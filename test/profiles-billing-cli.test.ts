@@ -13,7 +13,7 @@ describe("npm run profiles -- billing", () => {
       stderr: "",
       stdout: `billing-bedrock (account 999999999999, us-east-1)
 cost allocation tags: client, product, team
-A key is activated only once AWS has billed a resource carrying it (up to 24 hours after its first tagged use): the first apply after new keys may need a second run the next day. Costs before activation need a backfill (README "Cost attribution, budgets and alarms").
+A key is activated only once AWS has billed a resource carrying it (up to 24 hours after its first tagged use): the first apply after new keys may need a second run the next day. Costs before activation need a backfill (docs/cost-attribution.md).
 
 BUDGET    NAME                      MONTHLY     THRESHOLDS (actual and forecasted)  NOTIFY
 agents    bedrock-agents-monthly    500 USD     80 %, 100 %                         finops@example.com

@@ -160,7 +160,7 @@ describe("npm run profiles -- guardrail", () => {
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ Version: "2012-10-17", Statement: [deny] });
     expect(result.stderr).toBe(
-      "Attach it as a service control policy to the OUs or accounts that use Bedrock (README: Organisation guardrail).\n",
+      'Attach it as a service control policy to the OUs or accounts that use Bedrock (docs/consumers.md, "Organisation guardrail").\n',
     );
   });
 
