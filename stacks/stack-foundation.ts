@@ -5,7 +5,7 @@
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider/index.js";
 import { LocalBackend, S3Backend, TerraformStack } from "cdktf";
-import type { ResolvedBackend } from "../config/resolve.ts";
+import type { ResolvedAssumeRole, ResolvedBackend, ResolvedEncryption } from "../config/resolve.ts";
 import { stateEncryptionBlock } from "./state-encryption.ts";
 
 /**
@@ -28,10 +28,10 @@ export interface StackFoundationProps {
   readonly defaultTags: Readonly<Record<string, string>>;
   /** The only account the provider may deploy to; unset lets the credentials decide. */
   readonly accountId?: string;
-  readonly assumeRole?: { readonly roleArn: string; readonly sessionName?: string };
+  readonly assumeRole?: ResolvedAssumeRole;
   /** Without it, local state at `localStatePath`. */
   readonly backend?: ResolvedBackend;
-  readonly encryption?: { readonly kmsKeyId: string; readonly region: string };
+  readonly encryption?: ResolvedEncryption;
   /** Local state file, relative to the stack's working directory; used without a backend. */
   readonly localStatePath: string;
 }
