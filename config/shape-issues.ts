@@ -124,6 +124,8 @@ function numberFix(key: string, given: string): string {
     const factor = scaled[2]?.toLowerCase() === "k" ? 1_000 : 1_000_000;
     return `write it in digits, without quotes or a unit: ${key}: ${Math.round(Number(scaled[1]) * factor)}`;
   }
+  const withUnit = /^[$€£]?(\d+(?:\.\d+)?)(?:[a-zA-Z%€$£]+)?$/.exec(plain);
+  if (withUnit !== null) return `write it without quotes or a unit: ${key}: ${Number(withUnit[1])}`;
   return `write a number, without quotes or a unit, e.g. ${key}: 100`;
 }
 

@@ -326,6 +326,7 @@ products:
     ['{ tokensPerHour: "1,500" }', "fix: write it without quotes: tokensPerHour: 1500"],
     ['{ tokensPerHour: "2M" }', "fix: write it in digits, without quotes or a unit: tokensPerHour: 2000000"],
     ['{ tokensPerHour: "1.5k" }', "fix: write it in digits, without quotes or a unit: tokensPerHour: 1500"],
+    ["{ tokensPerHour: 2000000 tokens }", "fix: write it without quotes or a unit: tokensPerHour: 2000000"],
     ["{ tokensPerHour: lots }", "fix: write a number, without quotes or a unit, e.g. tokensPerHour: 100"],
     ['{ throttles: "yes" }', "fix: write true or false, without quotes: throttles: true"],
   ])("alarms: %s says how to write it", (value, fix) => {
