@@ -149,6 +149,11 @@ async function build() {
       js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
     },
     plugins: [withoutTokenStackTraces, cdktfEdits],
+    // Less text for Node to parse at every start: about 1.9 instead of 2.9 MB, and less memory
+    // (shipped config 86 instead of 104 MB, same CPU). Not minify as a whole: renaming
+    // identifiers needs keepNames to keep class names, and that cost more than it saved.
+    minifyWhitespace: true,
+    minifySyntax: true,
     outfile: BUNDLE,
     metafile: true,
     write: false,
