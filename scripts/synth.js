@@ -184,8 +184,8 @@ if (isStale()) {
 // so they end up in the old generation as garbage once the stack is written; V8 lets that heap
 // grow to a multiple of what the last full collection kept before collecting again, and at
 // 4,000 profiles the peak reached 300-340 MB while about 70 MB were live. A growth factor of 1.5
-// collects sooner: about 255 MB at 4,000 profiles for about 10% more CPU there, no change
-// measured at 1,000 (bench/README.md). It sets when V8 collects, not a limit: a larger config
+// collects sooner: about 255 MB at 4,000 profiles for about 10% more CPU there, and no change
+// measured at 1,000. It sets when V8 collects, not a limit: a larger config
 // still gets all the heap it needs. V8 reads the flag whenever it sizes the heap, so setting it
 // here, before the app allocates, takes effect.
 setFlagsFromString("--heap-growing-percent=50");
