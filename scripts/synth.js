@@ -102,7 +102,10 @@ const CDKTF_EDITS = [
     edits: [
       [
         "(0, util_1.deepMerge)(tf, this.rawOverrides);\n        return (0, _tokens_1.resolve)(this, tf);",
-        "const overridesResolved = JSON.stringify((0, _tokens_1.resolve)(this, this.rawOverrides)) === JSON.stringify(this.rawOverrides);\n" +
+        // In a try: an override holding a token object may not serialize; cdktf's path then runs,
+        // and throws what it would have thrown.
+        "let overridesResolved = false;\n" +
+          "        try { overridesResolved = JSON.stringify((0, _tokens_1.resolve)(this, this.rawOverrides)) === JSON.stringify(this.rawOverrides); } catch {}\n" +
           "        (0, util_1.deepMerge)(tf, this.rawOverrides);\n" +
           "        return overridesResolved ? tf : (0, _tokens_1.resolve)(this, tf);",
       ],
