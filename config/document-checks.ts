@@ -14,40 +14,56 @@ import { formatPath, show } from "./errors.ts";
  */
 export const MAX_DEPTH = 32;
 
-/** One node met on a walk, with its key path and depth. */
+/**
+ * One node met on a walk, with its depth and where it hangs. The key path is built only for a
+ * node something is reported on ({@link pathOf}): copying it for each of the thousands of nodes
+ * of a large file cost more than every check together.
+ */
 interface Visit {
   readonly node: unknown;
-  readonly path: ConfigPath;
+  /** The visit of the collection holding this node; undefined for the document's contents. */
+  readonly parent: Visit | undefined;
+  /** The key or index of this node in `parent`'s key path. */
+  readonly part: string | number;
   readonly depth: number;
   /** The node is a mapping key. */
   readonly isKey: boolean;
 }
 
+/** The key path of a visited node. */
+function pathOf(visit: Visit): ConfigPath {
+  const path: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.parent !== undefined; at = at.parent) path.push(at.part);
+  return path.reverse();
+}
+
 /** Every node of the document, keys included, in document order; stops descending below `MAX_DEPTH`. */
 function* walk(doc: Document.Parsed): Generator<Visit> {
-  const stack: Visit[] = [{ node: doc.contents, path: [], depth: 0, isKey: false }];
+  const stack: Visit[] = [{ node: doc.contents, parent: undefined, part: "", depth: 0, isKey: false }];
   while (stack.length > 0) {
     const visit = stack.pop() as Visit;
     yield visit;
     if (visit.depth > MAX_DEPTH) continue;
-    const { node, path, depth } = visit;
-    const children: Visit[] = [];
+    const { node } = visit;
+    const depth = visit.depth + 1;
+    // Pushed last child first, so that the pops follow the document's order.
     if (isMap(node)) {
-      for (const pair of node.items) {
-        const key = isScalar(pair.key) ? String(pair.key.value) : "?";
-        children.push({ node: pair.key, path: [...path, key], depth: depth + 1, isKey: true });
-        children.push({ node: pair.value, path: [...path, key], depth: depth + 1, isKey: false });
+      for (let index = node.items.length - 1; index >= 0; index--) {
+        const pair = node.items[index];
+        const part = isScalar(pair.key) ? String(pair.key.value) : "?";
+        stack.push({ node: pair.value, parent: visit, part, depth, isKey: false });
+        stack.push({ node: pair.key, parent: visit, part, depth, isKey: true });
       }
     } else if (isSeq(node)) {
-      node.items.forEach((item, index) => {
+      for (let index = node.items.length - 1; index >= 0; index--) {
+        const item = node.items[index];
         // A `- a: b` item is a pair in a sequence: the pair's key and value are its children.
         if (isPair(item)) {
-          children.push({ node: item.key, path: [...path, index], depth: depth + 1, isKey: true });
-          children.push({ node: item.value, path: [...path, index], depth: depth + 1, isKey: false });
-        } else children.push({ node: item, path: [...path, index], depth: depth + 1, isKey: false });
-      });
+          stack.push({ node: item.value, parent: visit, part: index, depth, isKey: false });
+          stack.push({ node: item.key, parent: visit, part: index, depth, isKey: true });
+        } else stack.push({ node: item, parent: visit, part: index, depth, isKey: false });
+      }
     }
-    stack.push(...children.reverse());
   }
 }
 
@@ -107,7 +123,12 @@ export interface DocumentIssues {
 }
 
 /** One node met on the walk, with what the checks of a node need. */
-interface Site extends Visit {
+interface Site {
+  readonly node: unknown;
+  readonly path: ConfigPath;
+  readonly depth: number;
+  /** The node is a mapping key. */
+  readonly isKey: boolean;
   readonly offset: number;
   readonly text: string;
   /** The anchors set so far, before this node. */
@@ -211,6 +232,18 @@ function oddCharactersIn(position: (offset: number) => Position): (site: Site) =
   };
 }
 
+/** A character {@link oddCharactersIn} names: outside printable ASCII, line breaks and tabs. */
+const ODD_CHARACTER = /[^\x20-\x7e\t\r\n]/;
+
+/**
+ * Whether a node can be found wrong by a check other than {@link oddCharactersIn}: a collection
+ * as a key, an anchor, an alias or a tag. Most nodes are none of these, and are passed over.
+ */
+function mayBeFound(node: unknown, isKey: boolean): boolean {
+  const { anchor, tag } = node as { anchor?: string; tag?: string };
+  return anchor !== undefined || tag !== undefined || isAlias(node) || (isKey && (isMap(node) || isSeq(node)));
+}
+
 /** The issues of a document found before its shape is checked. */
 export function documentIssues(
   doc: Document.Parsed,
@@ -221,25 +254,29 @@ export function documentIssues(
   const issues: LocatedIssue[] = [];
   let blocking = false;
   const anchors = new Map<string, number>();
-  const checks = [collectionKey, emptyAnchor, aliasWithoutAnchor, unknownTag, oddCharactersIn(position)];
+  // Every scalar's text lies in the document's: when that is all printable ASCII, no node needs the character check.
+  const asciiOnly = !ODD_CHARACTER.test(text);
+  const checks = [collectionKey, emptyAnchor, aliasWithoutAnchor, unknownTag];
+  if (!asciiOnly) checks.push(oddCharactersIn(position));
   for (const visit of walk(doc)) {
     const offset = start(visit.node);
     if (offset === undefined) continue;
-    const at: Site["at"] = (issue, where = offset) => ({ file, position: position(where), ...issue });
     if (visit.depth > MAX_DEPTH) {
-      issues.push(
-        at({
-          path: [],
-          message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(visit.path.slice(0, 4))}…); a profiles file needs at most 6`,
-          fix: "remove the extra brackets or indentation; docs/configuration.md shows the layout",
-        }),
-      );
+      issues.push({
+        file,
+        position: position(offset),
+        path: [],
+        message: `the document is nested more than ${MAX_DEPTH} levels deep here (${formatPath(pathOf(visit).slice(0, 4))}…); a profiles file needs at most 6`,
+        fix: "remove the extra brackets or indentation; docs/configuration.md shows the layout",
+      });
       return { issues, blocking: true, tooDeep: true };
     }
     const anchor = (visit.node as { anchor?: string }).anchor;
     if (anchor !== undefined) anchors.set(anchor, offset);
-    const { node, path, depth, isKey } = visit;
-    const site: Site = { node, path, depth, isKey, offset, text, anchors, at };
+    const { node, depth, isKey } = visit;
+    if (asciiOnly && !mayBeFound(node, isKey)) continue;
+    const at: Site["at"] = (issue, where = offset) => ({ file, position: position(where), ...issue });
+    const site: Site = { node, path: pathOf(visit), depth, isKey, offset, text, anchors, at };
     for (const check of checks) {
       const found = check(site);
       if (found === undefined) continue;

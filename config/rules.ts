@@ -169,16 +169,18 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog, rules 
  */
 export function lifecycleWarnings(config: ProfilesConfig, builtIn: ModelCatalog): ConfigIssue[] {
   const catalog = modelCatalog(builtIn, config);
-  return [...profileEntries(config).values()].flatMap(({ profile, origin }): ConfigIssue[] => {
-    const note = catalog[profile.model]?.note;
-    return note === undefined
-      ? []
-      : [
-          {
-            path: origin.model,
-            message: `${catalog[profile.model].name} (${profile.model}): ${note}`,
-            fix: "plan a model upgrade (README: How a model upgrade works)",
-          },
-        ];
-  });
+  const warnings: ConfigIssue[] = [];
+  // Only a profile warned about needs its path: most models carry no note.
+  for (const [product, { profiles }] of Object.entries(config.products)) {
+    for (const [purpose, profile] of Object.entries(profiles)) {
+      const note = catalog[profile.model]?.note;
+      if (note === undefined) continue;
+      warnings.push({
+        path: profileOrigins(config, product, purpose).model,
+        message: `${catalog[profile.model].name} (${profile.model}): ${note}`,
+        fix: "plan a model upgrade (README: How a model upgrade works)",
+      });
+    }
+  }
+  return warnings;
 }
