@@ -11,7 +11,7 @@ import {
   type ResolvedProfile,
   resolveEncryption,
 } from "./resolve.ts";
-import type { AlarmsConfig, ProfilesConfig } from "./schema.ts";
+import type { AlarmsConfig, BudgetConfig, ProfilesConfig } from "./schema.ts";
 
 /** The stack of the management (payer) account. */
 export const BILLING_STACK_NAME = "billing-bedrock";
@@ -189,12 +189,22 @@ function uniqueAddresses(
   });
 }
 
+/** Whether a `notify:` entry names an SNS topic (an ARN) rather than an email address. */
+export function isTopicTarget(target: string): boolean {
+  return target.startsWith("arn:");
+}
+
 /** SNS topic ARNs and email addresses of a `notify:` list, apart. */
 export function splitNotify(notify: readonly string[]): { emails: string[]; snsTopicArns: string[] } {
   return {
-    emails: notify.filter((target) => !target.startsWith("arn:")),
-    snsTopicArns: notify.filter((target) => target.startsWith("arn:")),
+    emails: notify.filter((target) => !isTopicTarget(target)),
+    snsTopicArns: notify.filter(isTopicTarget),
   };
+}
+
+/** A budget's thresholds as its notifications use them: written or the default, each once, ascending. */
+export function resolvedThresholds(budget: BudgetConfig): number[] {
+  return [...new Set(budget.thresholds ?? DEFAULT_THRESHOLDS)].sort((a, b) => a - b);
 }
 
 /** The billing stack of a valid config; undefined without `billing:`. */
@@ -214,7 +224,7 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
       currency: budget.currency ?? DEFAULT_CURRENCY,
       tagKeyValue: `user:product$${product}`,
       service: BEDROCK_SERVICE_NAME,
-      thresholds: [...new Set(budget.thresholds ?? DEFAULT_THRESHOLDS)].sort((a, b) => a - b),
+      thresholds: resolvedThresholds(budget),
       ...splitNotify(budget.notify),
     };
   });

@@ -10,6 +10,8 @@ import {
   BILLING_STACK_NAME,
   costAllocationTagKeys,
   DEFAULT_THRESHOLDS,
+  isTopicTarget,
+  resolvedThresholds,
   splitNotify,
   tagKeyAddress,
 } from "./resolve-billing.ts";
@@ -21,15 +23,14 @@ const NOTIFY_ALLOWED =
 /** Each `notify:` entry must be an email address or an SNS topic ARN. */
 function checkNotify(notify: readonly string[], where: ConfigPath): ConfigIssue[] {
   return notify.flatMap((target, index): ConfigIssue[] => {
-    if (target.startsWith("arn:") ? SNS_TOPIC_ARN.pattern.test(target) : EMAIL_ADDRESS.pattern.test(target)) return [];
+    const topic = isTopicTarget(target);
+    if (topic ? SNS_TOPIC_ARN.pattern.test(target) : EMAIL_ADDRESS.pattern.test(target)) return [];
     return [
       {
         path: [...where, index],
-        message: target.startsWith("arn:")
-          ? `${show(target)} is not an SNS topic ARN`
-          : `${show(target)} is not an email address`,
+        message: topic ? `${show(target)} is not an SNS topic ARN` : `${show(target)} is not an email address`,
         allowed: NOTIFY_ALLOWED,
-        fix: target.startsWith("arn:")
+        fix: topic
           ? "copy the topic ARN from `aws sns list-topics`: arn:aws:sns:<region>:<account>:<topic>"
           : "write the whole address, e.g. finops@example.com",
       },
@@ -156,8 +157,7 @@ function budgetNotify(product: string, budget: BudgetConfig): ConfigIssue[] {
 
 /** A budget's thresholds: percentages AWS Budgets accepts, few enough for its notifications. */
 function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] {
-  const thresholds = budget.thresholds ?? DEFAULT_THRESHOLDS;
-  const issues = thresholds.flatMap((threshold, index): ConfigIssue[] =>
+  const issues = (budget.thresholds ?? DEFAULT_THRESHOLDS).flatMap((threshold, index): ConfigIssue[] =>
     threshold >= BUDGET.threshold.min && threshold <= BUDGET.threshold.max
       ? []
       : [
@@ -172,11 +172,13 @@ function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] 
           },
         ],
   );
-  const notifications = new Set(thresholds).size * 2;
+  // Counted as resolve-billing.ts makes them: each distinct threshold once.
+  const distinct = resolvedThresholds(budget).length;
+  const notifications = distinct * 2;
   if (notifications > BUDGET.notifications) {
     issues.push({
       path: ["budgets", product, "thresholds"],
-      message: `${new Set(thresholds).size} thresholds make ${notifications} notifications (actual and forecasted each)`,
+      message: `${distinct} thresholds make ${notifications} notifications (actual and forecasted each)`,
       allowed: `at most ${BUDGET.notifications / 2} thresholds: AWS Budgets allows ${BUDGET.notifications} notifications per budget`,
       fix: "keep the thresholds that need an action, e.g. [80, 100]",
     });
