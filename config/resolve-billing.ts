@@ -245,7 +245,7 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
 }
 
 /** The alarms settings of a profile: the product's, overridden key by key by the profile's. */
-export function effectiveAlarms(config: ProfilesConfig, product: string, purpose: string): AlarmsConfig | undefined {
+function effectiveAlarms(config: ProfilesConfig, product: string, purpose: string): AlarmsConfig | undefined {
   const productAlarms = config.products[product]?.alarms;
   const profileAlarms = config.products[product]?.profiles[purpose]?.alarms;
   if (productAlarms === undefined && profileAlarms === undefined) return undefined;
@@ -287,17 +287,15 @@ const ALARM_KINDS: readonly {
   },
 ];
 
-/** The alarms of one resolved profile. */
-export function profileAlarms(
-  config: ProfilesConfig,
+/** The alarms of one resolved profile, from its effective settings and their `notify:` split. */
+function profileAlarms(
+  settings: AlarmsConfig,
+  notify: { readonly emails: readonly string[]; readonly snsTopicArns: readonly string[] },
   profile: ResolvedProfile,
-  topicAddress: (region: string) => string,
+  topicAddress: string,
 ): ResolvedAlarm[] {
-  const alarms = effectiveAlarms(config, profile.product, profile.purpose);
-  if (alarms === undefined || !(alarms.envs ?? [profile.env]).includes(profile.env)) return [];
-  const { emails, snsTopicArns } = splitNotify(alarms.notify ?? []);
   return ALARM_KINDS.flatMap(({ kind, enabled, metrics, periodSeconds, what }): ResolvedAlarm[] => {
-    const threshold = enabled(alarms);
+    const threshold = enabled(settings);
     if (threshold === undefined) return [];
     return [
       {
@@ -310,8 +308,8 @@ export function profileAlarms(
         metrics,
         periodSeconds,
         threshold,
-        snsTopicArns,
-        topicAddresses: emails.length === 0 ? [] : [topicAddress(profile.region)],
+        snsTopicArns: notify.snsTopicArns,
+        topicAddresses: notify.emails.length === 0 ? [] : [topicAddress],
       },
     ];
   });
@@ -324,19 +322,22 @@ export function resolveMonitoring(
   profiles: readonly ResolvedProfile[],
 ): ResolvedMonitoring {
   const topicAddress = (region: string) => `alarms-${region}`;
-  const alarms = profiles
-    .flatMap((profile) => profileAlarms(config, profile, topicAddress))
-    .sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  const alarms: ResolvedAlarm[] = [];
+  // A topic's subscribers: the emails of every profile in its region that has an alarm.
   const emailsByRegion = new Map<string, Set<string>>();
   for (const profile of profiles) {
-    const alarmsConfig = effectiveAlarms(config, profile.product, profile.purpose);
-    if (!alarms.some((alarm) => alarm.profileAddress === profile.address)) continue;
-    const { emails } = splitNotify(alarmsConfig?.notify ?? []);
-    if (emails.length === 0) continue;
+    const settings = effectiveAlarms(config, profile.product, profile.purpose);
+    if (settings === undefined || !(settings.envs ?? [profile.env]).includes(profile.env)) continue;
+    const notify = splitNotify(settings.notify ?? []);
+    const mine = profileAlarms(settings, notify, profile, topicAddress(profile.region));
+    if (mine.length === 0) continue;
+    alarms.push(...mine);
+    if (notify.emails.length === 0) continue;
     const set = emailsByRegion.get(profile.region) ?? new Set<string>();
-    for (const email of emails) set.add(email);
+    for (const email of notify.emails) set.add(email);
     emailsByRegion.set(profile.region, set);
   }
+  alarms.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   const topics = sorted(emailsByRegion.keys()).map((region): ResolvedAlarmTopic => {
     const emails = sorted(emailsByRegion.get(region) ?? []);
     return {
