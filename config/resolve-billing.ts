@@ -4,6 +4,7 @@
  * one home of their names, addresses and AWS limits; `rules-billing.ts` checks these same values.
  */
 import {
+  byCodeUnit,
   partitionOf,
   type ResolvedAssumeRole,
   type ResolvedBackend,
@@ -145,7 +146,7 @@ export const DASHBOARD_MAX_WIDGETS = 500;
 
 /** Sort strings by code unit, independent of locale. */
 function sorted(values: Iterable<string>): string[] {
-  return [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [...values].sort(byCodeUnit);
 }
 
 /**
@@ -166,9 +167,14 @@ export function costAllocationTagKeys(config: ProfilesConfig): string[] {
   return sorted(keys);
 }
 
-/** A tag key as a Terraform address: letters, digits, `-` and `_`; anything else becomes `_`. */
+/** Text as part of a Terraform address: letters, digits, `-` and `_`; anything else becomes `_`. */
+function addressPart(text: string): string {
+  return text.replace(/[^a-zA-Z0-9_-]/g, "_");
+}
+
+/** A tag key as a Terraform address ({@link addressPart}), starting with a letter or `_`. */
 export function tagKeyAddress(key: string): string {
-  const address = key.replace(/[^a-zA-Z0-9_-]/g, "_");
+  const address = addressPart(key);
   return /^[a-zA-Z_]/.test(address) ? address : `_${address}`;
 }
 
@@ -337,7 +343,7 @@ export function resolveMonitoring(
     for (const email of notify.emails) set.add(email);
     emailsByRegion.set(profile.region, set);
   }
-  alarms.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  alarms.sort((a, b) => byCodeUnit(a.address, b.address));
   const topics = sorted(emailsByRegion.keys()).map((region): ResolvedAlarmTopic => {
     const emails = sorted(emailsByRegion.get(region) ?? []);
     return {
@@ -345,10 +351,7 @@ export function resolveMonitoring(
       name: `bedrock-${env}-alarms`,
       region,
       emails,
-      subscriptions: uniqueAddresses(
-        emails,
-        (email) => `${topicAddress(region)}-${email.replace(/[^a-zA-Z0-9_-]/g, "_")}`,
-      ),
+      subscriptions: uniqueAddresses(emails, (email) => `${topicAddress(region)}-${addressPart(email)}`),
     };
   });
   const rows = Object.keys(config.products)

@@ -99,6 +99,11 @@ export interface ResolvedEnvironment {
   readonly monitoring: ResolvedMonitoring;
 }
 
+/** Strings in code-unit order, independent of locale, so the plan sorts alike on every machine. */
+export function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** `<env>-bedrock`. */
 export function stackName(env: string): string {
   return `${env}-bedrock`;
@@ -358,7 +363,7 @@ export function assembleEnvironments(
   return Object.entries(config.environments).map(([env, environment]) => {
     const region = environmentRegion(config, environment);
     const mine = [...(byEnv.get(env) ?? [])];
-    mine.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+    mine.sort((a, b) => byCodeUnit(a.address, b.address));
     const { backend, assumeRole, encryption, accountId } = environment;
     return {
       env,
