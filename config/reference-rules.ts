@@ -18,9 +18,19 @@ function tagSuggestion(text: string): string {
     .trim();
 }
 
+/** Whether Bedrock accepts `key` as a tag key (its length and characters; the reserved prefix apart). */
+export function isTagKey(key: string): boolean {
+  return key.length >= 1 && key.length <= TAG.maxKey && TAG.pattern.test(key);
+}
+
+/** Whether `key` has the prefix AWS keeps for its own tags, in any case. */
+export function isReservedTagKey(key: string): boolean {
+  return key.toLowerCase().startsWith(TAG.reservedPrefix);
+}
+
 /** The key of a tag against Bedrock's pattern and its reserved prefix. */
 function tagKeyIssues(key: string, path: ConfigPath): ConfigIssue[] {
-  if (key.length < 1 || key.length > TAG.maxKey || !TAG.pattern.test(key)) {
+  if (!isTagKey(key)) {
     const suggestion = tagSuggestion(key);
     return [
       {
@@ -32,7 +42,7 @@ function tagKeyIssues(key: string, path: ConfigPath): ConfigIssue[] {
       },
     ];
   }
-  if (!key.toLowerCase().startsWith(TAG.reservedPrefix)) return [];
+  if (!isReservedTagKey(key)) return [];
   return [
     {
       path,

@@ -5,6 +5,7 @@
  */
 import { BUDGET, BUDGET_CURRENCY, EMAIL_ADDRESS, SNS_TOPIC_ARN, TAG } from "./aws-limits.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
+import { isReservedTagKey, isTagKey } from "./reference-rules.ts";
 import { stackName } from "./resolve.ts";
 import {
   BILLING_STACK_NAME,
@@ -67,14 +68,14 @@ function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
   }
   (billing.costAllocationTags ?? []).forEach((key, index) => {
     const path = ["billing", "costAllocationTags", index];
-    if (key.length < 1 || key.length > TAG.maxKey || !TAG.pattern.test(key)) {
+    if (!isTagKey(key)) {
       issues.push({
         path,
         message: `${show(key)} is not a tag key a profile can carry`,
         allowed: `1-${TAG.maxKey} characters: ${TAG.characters}`,
         fix: "list the tag keys as written under tags:",
       });
-    } else if (key.toLowerCase().startsWith("aws:")) {
+    } else if (isReservedTagKey(key)) {
       issues.push({
         path,
         message: `${show(key)} is an AWS-generated tag; this list activates user-defined tags only`,
