@@ -17,8 +17,9 @@ import { synthIntoPlace } from "./stacks/synth-into-place.ts";
 process.setSourceMapsEnabled(false);
 
 const outdir = process.env.CDKTF_OUTDIR || "cdktf.out";
+const file = configPath();
 try {
-  const { environments, billing, warnings } = loadPlan(configPath());
+  const { environments, billing, warnings } = loadPlan(file);
   for (const warning of warnings) process.stderr.write(warning);
   synthIntoPlace(outdir, (directory) =>
     buildApp(environments, {
@@ -30,6 +31,6 @@ try {
   );
   process.stdout.write(synthSummary(environments, outdir, billing));
 } catch (error) {
-  process.stderr.write(error instanceof ConfigError ? error.message : synthesisFailure(error, configPath()));
+  process.stderr.write(error instanceof ConfigError ? error.message : synthesisFailure(error, file));
   process.exitCode = 1;
 }
