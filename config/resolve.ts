@@ -190,11 +190,6 @@ export function expandName(template: string, values: NameValues): string {
   return template.replace(/\{(product|purpose|model|env)\}/g, (_, key: keyof NameValues) => values[key]);
 }
 
-/** The org's naming convention for `main`, `{product}-{model}-{env}`. */
-export function defaultProfileName(product: string, modelKey: string, env: string): string {
-  return expandName(defaultNameTemplate("main"), { product, purpose: "main", model: modelKey, env });
-}
-
 /** A description AWS accepts: only letters, digits, `:` `.` and single separators. */
 export function defaultDescription(model: CatalogModel, product: string, purpose: string, env: string): string {
   return `${model.name} for ${product} ${purpose} in ${env}`;
