@@ -7,7 +7,12 @@
  * Everything else is named so the reviewer sees it.
  */
 import type { ResolvedEnvironment } from "../config/resolve.ts";
-import type { ResolvedAlarm, ResolvedBilling, ResolvedBudget } from "../config/resolve-billing.ts";
+import {
+  BILLING_STACK_NAME,
+  type ResolvedAlarm,
+  type ResolvedBilling,
+  type ResolvedBudget,
+} from "../config/resolve-billing.ts";
 import { compareConfigs, type Review, type ReviewSide } from "./compare.ts";
 
 /** A budget the head no longer has. */
@@ -95,7 +100,7 @@ function budgetReview(base: BillingSide, head: BillingSide, stack: string): Bill
   }
   for (const budget of budgets.removed) {
     changes.push(`${stack}: budget \`${budget.product}\` removed`);
-    removedBudgets.push({ stackName: base.billing?.stackName ?? "billing-bedrock", budget });
+    removedBudgets.push({ stackName: BILLING_STACK_NAME, budget });
   }
   return { changes, removedBudgets };
 }
@@ -148,7 +153,7 @@ function alarmChanges(base: BillingSide, head: BillingSide): string[] {
 
 /** Compare budgets, cost allocation tags and alarms of two sides. */
 export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
-  const stack = `\`${head.billing?.stackName ?? base.billing?.stackName ?? "billing-bedrock"}\``;
+  const stack = `\`${BILLING_STACK_NAME}\``;
   const budgets = budgetReview(base, head, stack);
   return {
     changes: [...budgets.changes, ...costAllocationTagChanges(base, head, stack), ...alarmChanges(base, head)],
