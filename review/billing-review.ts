@@ -34,11 +34,16 @@ export interface BillingSide {
   readonly environments: readonly ResolvedEnvironment[];
 }
 
+/** Whom a budget notifies: its emails, then its SNS topics. */
+function recipients(budget: ResolvedBudget): string {
+  return [...budget.emails, ...budget.snsTopicArns].join(", ");
+}
+
 /** `500 USD a month, notifies at 80 %, 100 % (actual and forecasted) to finops@example.com`. */
 export function budgetText(budget: ResolvedBudget): string {
   return (
     `${budget.amount} ${budget.currency} a month, notifies at ${budget.thresholds.map((t) => `${t} %`).join(", ")} ` +
-    `(actual and forecasted) to ${[...budget.emails, ...budget.snsTopicArns].join(", ")}`
+    `(actual and forecasted) to ${recipients(budget)}`
   );
 }
 
@@ -57,11 +62,7 @@ function budgetChanges(before: ResolvedBudget, after: ResolvedBudget): string[] 
   };
   field("amount", `${before.amount} ${before.currency}`, `${after.amount} ${after.currency}`);
   field("thresholds", before.thresholds.join(", "), after.thresholds.join(", "));
-  field(
-    "notify",
-    [...before.emails, ...before.snsTopicArns].join(", "),
-    [...after.emails, ...after.snsTopicArns].join(", "),
-  );
+  field("notify", recipients(before), recipients(after));
   return changes;
 }
 
