@@ -7,7 +7,12 @@
  * Everything else is named so the reviewer sees it.
  */
 import type { ResolvedEnvironment } from "../config/resolve.ts";
-import type { ResolvedAlarm, ResolvedBilling, ResolvedBudget } from "../config/resolve-billing.ts";
+import {
+  BILLING_STACK_NAME,
+  type ResolvedAlarm,
+  type ResolvedBilling,
+  type ResolvedBudget,
+} from "../config/resolve-billing.ts";
 import { compareConfigs, type Review, type ReviewSide } from "./compare.ts";
 
 /** A budget the head no longer has. */
@@ -29,11 +34,16 @@ export interface BillingSide {
   readonly environments: readonly ResolvedEnvironment[];
 }
 
+/** Whom a budget notifies: its emails, then its SNS topics. */
+function recipients(budget: ResolvedBudget): string {
+  return [...budget.emails, ...budget.snsTopicArns].join(", ");
+}
+
 /** `500 USD a month, notifies at 80 %, 100 % (actual and forecasted) to finops@example.com`. */
 export function budgetText(budget: ResolvedBudget): string {
   return (
     `${budget.amount} ${budget.currency} a month, notifies at ${budget.thresholds.map((t) => `${t} %`).join(", ")} ` +
-    `(actual and forecasted) to ${[...budget.emails, ...budget.snsTopicArns].join(", ")}`
+    `(actual and forecasted) to ${recipients(budget)}`
   );
 }
 
@@ -52,11 +62,7 @@ function budgetChanges(before: ResolvedBudget, after: ResolvedBudget): string[] 
   };
   field("amount", `${before.amount} ${before.currency}`, `${after.amount} ${after.currency}`);
   field("thresholds", before.thresholds.join(", "), after.thresholds.join(", "));
-  field(
-    "notify",
-    [...before.emails, ...before.snsTopicArns].join(", "),
-    [...after.emails, ...after.snsTopicArns].join(", "),
-  );
+  field("notify", recipients(before), recipients(after));
   return changes;
 }
 
@@ -95,7 +101,7 @@ function budgetReview(base: BillingSide, head: BillingSide, stack: string): Bill
   }
   for (const budget of budgets.removed) {
     changes.push(`${stack}: budget \`${budget.product}\` removed`);
-    removedBudgets.push({ stackName: base.billing?.stackName ?? "billing-bedrock", budget });
+    removedBudgets.push({ stackName: BILLING_STACK_NAME, budget });
   }
   return { changes, removedBudgets };
 }
@@ -148,7 +154,7 @@ function alarmChanges(base: BillingSide, head: BillingSide): string[] {
 
 /** Compare budgets, cost allocation tags and alarms of two sides. */
 export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
-  const stack = `\`${head.billing?.stackName ?? base.billing?.stackName ?? "billing-bedrock"}\``;
+  const stack = `\`${BILLING_STACK_NAME}\``;
   const budgets = budgetReview(base, head, stack);
   return {
     changes: [...budgets.changes, ...costAllocationTagChanges(base, head, stack), ...alarmChanges(base, head)],

@@ -71,6 +71,17 @@ function nameHolders(environments: readonly ResolvedEnvironment[]): NameHolders 
   return holders;
 }
 
+/** The `name-held` hazard when a profile of the base holds `profile`'s name slot, else undefined. */
+function nameHeld(
+  holders: NameHolders,
+  environment: ResolvedEnvironment,
+  profile: ResolvedProfile,
+): Hazard | undefined {
+  const holder = holders.get(slotOf(environment, profile));
+  if (holder === undefined) return undefined;
+  return { kind: "name-held", env: environment.env, profile, holder: holder.profile, holderEnv: holder.env };
+}
+
 /** Changes of the environment's stack settings. */
 function environmentChanges(before: ResolvedEnvironment, after: ResolvedEnvironment): ValueChange<EnvironmentField>[] {
   const stateLocation = (e: ResolvedEnvironment) =>
@@ -149,9 +160,9 @@ class EnvironmentComparison {
 
   /** Is the profile's name free in its slot? A `name-held` hazard when it is not. */
   checkNameFree(profile: ResolvedProfile): boolean {
-    const holder = this.holders.get(slotOf(this.after, profile));
-    if (holder === undefined) return true;
-    this.hazards.push({ kind: "name-held", env: this.env, profile, holder: holder.profile, holderEnv: holder.env });
+    const hazard = nameHeld(this.holders, this.after, profile);
+    if (hazard === undefined) return true;
+    this.hazards.push(hazard);
     return false;
   }
 
@@ -304,16 +315,8 @@ export function compareConfigs(base: ReviewSide, head: ReviewSide): Review {
     const before = baseByEnv.get(environment.env);
     if (before !== undefined) return compareEnvironment(before, environment, holders, hazards);
     for (const profile of environment.profiles) {
-      const holder = holders.get(slotOf(environment, profile));
-      if (holder !== undefined && profile.importId === undefined) {
-        hazards.push({
-          kind: "name-held",
-          env: environment.env,
-          profile,
-          holder: holder.profile,
-          holderEnv: holder.env,
-        });
-      }
+      const hazard = profile.importId === undefined ? nameHeld(holders, environment, profile) : undefined;
+      if (hazard !== undefined) hazards.push(hazard);
     }
     return oneSided(environment, "added");
   });

@@ -196,7 +196,7 @@ function adoptionNote(replacement: ProfileReplacement): string {
 
 /** What changes in place on one profile. */
 function updateText(update: ProfileUpdate): string {
-  const parts: string[] = [];
+  const parts: string[] = (update.inPlaceChanges ?? []).map(causeText);
   if (update.tags.length > 0) parts.push(`tags: ${tagSummary(update.tags)}`);
   if (update.importChange !== undefined)
     parts.push(`import: ${fromTo(update.importChange.before, update.importChange.after)}`);

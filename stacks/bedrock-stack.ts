@@ -10,8 +10,6 @@ import { InferenceProfile } from "./inference-profile.ts";
 import { addMonitoring } from "./monitoring.ts";
 import { addStackFoundation, SelfContainedStack } from "./stack-foundation.ts";
 
-export { AWS_PROVIDER_SOURCE, AWS_PROVIDER_VERSION } from "./stack-foundation.ts";
-
 /** Props of {@link BedrockStack}. */
 export interface BedrockStackProps {
   readonly environment: ResolvedEnvironment;

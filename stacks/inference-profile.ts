@@ -11,6 +11,7 @@ import { Construct } from "constructs";
 import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
 import { ConsumerPolicy } from "./consumer-policy.ts";
 import { lifecycleOf, PROFILE_RESOURCE_FACTS, SSM_PARAMETER_FACTS } from "./resource-facts.ts";
+import { regionOverride } from "./stack-foundation.ts";
 
 /** Props of {@link InferenceProfile}. */
 export interface InferenceProfileProps {
@@ -41,7 +42,7 @@ export class InferenceProfile extends Construct {
     super(scope, id);
     const { profile, stackRegion, accountId } = props;
     this.profile = profile;
-    const region = profile.region === stackRegion ? {} : { region: profile.region };
+    const region = regionOverride(profile.region, stackRegion);
     this.copyFrom = formatArn(profile.copyFrom, accountId);
 
     this.resource = new BedrockInferenceProfile(this, "profile", {

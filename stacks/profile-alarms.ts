@@ -16,6 +16,7 @@ import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscrip
 import { Construct } from "constructs";
 import type { ResolvedAlarm, ResolvedAlarmTopic, ResolvedMonitoring } from "../config/resolve-billing.ts";
 import { ALARM_FACTS, ALARM_SUBSCRIPTION_FACTS, ALARM_TOPIC_FACTS, lifecycleOf } from "./resource-facts.ts";
+import { regionOverride } from "./stack-foundation.ts";
 
 /** The CloudWatch namespace of Bedrock runtime metrics. */
 export const BEDROCK_METRICS_NAMESPACE = "AWS/Bedrock";
@@ -36,7 +37,7 @@ export class ProfileAlarms extends Construct {
   constructor(scope: Construct, id: string, props: ProfileAlarmsProps) {
     super(scope, id);
     const { monitoring, profileArns, stackRegion } = props;
-    const regionOf = (region: string) => (region === stackRegion ? {} : { region });
+    const regionOf = (region: string) => regionOverride(region, stackRegion);
     const topicArns = new Map(monitoring.topics.map((topic) => [topic.address, this.topic(topic, regionOf)]));
 
     this.alarms = monitoring.alarms.map((alarm) => {

@@ -9,6 +9,7 @@ import { Construct } from "constructs";
 import { DASHBOARD_WIDGETS, type ResolvedDashboard } from "../config/resolve-billing.ts";
 import { BEDROCK_METRICS_NAMESPACE } from "./profile-alarms.ts";
 import { DASHBOARD_FACTS, lifecycleOf } from "./resource-facts.ts";
+import { regionOverride } from "./stack-foundation.ts";
 
 /** What the dashboard needs of one profile. */
 export interface DashboardProfile {
@@ -61,7 +62,7 @@ export class ProfileDashboard extends Construct {
               profile.arn,
               {
                 label: column.metrics.length === 1 ? profile.key : `${profile.key} ${metric}`,
-                ...(profile.region === stackRegion ? {} : { region: profile.region }),
+                ...regionOverride(profile.region, stackRegion),
               },
             ]);
           }),

@@ -25,6 +25,11 @@ export interface ResourceFacts {
   readonly ignoreChanges: readonly string[];
 }
 
+/** The facts of a type whose construct writes no `lifecycle`: only what forces a replacement differs. */
+function withoutLifecycle(type: string, forcesReplacement: readonly string[]): ResourceFacts {
+  return { type, forcesReplacement, createBeforeDestroy: false, ignoreChanges: [] };
+}
+
 /**
  * `aws_bedrock_inference_profile`: the provider updates tags only; `name`, `description` and
  * `model_source` carry RequiresReplace
@@ -60,84 +65,44 @@ export const PROFILE_VALUE_ARGUMENTS = {
  * a new `name` is a new parameter
  * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/ssm_parameter).
  */
-export const SSM_PARAMETER_FACTS = {
-  type: "aws_ssm_parameter",
-  forcesReplacement: ["name", "region"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const SSM_PARAMETER_FACTS = withoutLifecycle("aws_ssm_parameter", ["name", "region"]);
 
 /** `data.aws_iam_policy_document` (a profile's consumer policy): read at plan time, nothing to replace. */
-export const CONSUMER_POLICY_FACTS = {
-  type: "data.aws_iam_policy_document",
-  forcesReplacement: [],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const CONSUMER_POLICY_FACTS = withoutLifecycle("data.aws_iam_policy_document", []);
 
 /** `data.aws_caller_identity`: the deploying account where an environment pins none. */
-export const CALLER_IDENTITY_FACTS = {
-  type: "data.aws_caller_identity",
-  forcesReplacement: [],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const CALLER_IDENTITY_FACTS = withoutLifecycle("data.aws_caller_identity", []);
 
 /**
  * `aws_cloudwatch_metric_alarm` (per profile and kind): a new `alarm_name` is a new alarm
  * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/cloudwatch_metric_alarm);
  * metrics, threshold and actions are updated in place.
  */
-export const ALARM_FACTS = {
-  type: "aws_cloudwatch_metric_alarm",
-  forcesReplacement: ["alarm_name", "region"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const ALARM_FACTS = withoutLifecycle("aws_cloudwatch_metric_alarm", ["alarm_name", "region"]);
 
 /** `aws_sns_topic` (alarm emails, one per region): a new `name` is a new topic. */
-export const ALARM_TOPIC_FACTS = {
-  type: "aws_sns_topic",
-  forcesReplacement: ["name", "region"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const ALARM_TOPIC_FACTS = withoutLifecycle("aws_sns_topic", ["name", "region"]);
 
 /**
  * `aws_sns_topic_subscription` (one per email address): every argument we set forces a new
  * subscription, which SNS confirms by email again
  * (https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/sns_topic_subscription).
  */
-export const ALARM_SUBSCRIPTION_FACTS = {
-  type: "aws_sns_topic_subscription",
-  forcesReplacement: ["topic_arn", "protocol", "endpoint", "region"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const ALARM_SUBSCRIPTION_FACTS = withoutLifecycle("aws_sns_topic_subscription", [
+  "topic_arn",
+  "protocol",
+  "endpoint",
+  "region",
+]);
 
 /** `aws_cloudwatch_dashboard` (per environment): a new `dashboard_name` is a new dashboard; the body updates in place. */
-export const DASHBOARD_FACTS = {
-  type: "aws_cloudwatch_dashboard",
-  forcesReplacement: ["dashboard_name", "region"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const DASHBOARD_FACTS = withoutLifecycle("aws_cloudwatch_dashboard", ["dashboard_name", "region"]);
 
 /** `aws_budgets_budget` (per product, billing stack): a new `name` is a new budget; amounts and notifications update in place. */
-export const BUDGET_FACTS = {
-  type: "aws_budgets_budget",
-  forcesReplacement: ["name"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const BUDGET_FACTS = withoutLifecycle("aws_budgets_budget", ["name"]);
 
 /** `aws_ce_cost_allocation_tag` (per tag key, billing stack): the key is its identity; `status` updates in place. */
-export const COST_ALLOCATION_TAG_FACTS = {
-  type: "aws_ce_cost_allocation_tag",
-  forcesReplacement: ["tag_key"],
-  createBeforeDestroy: false,
-  ignoreChanges: [],
-} as const satisfies ResourceFacts;
+export const COST_ALLOCATION_TAG_FACTS = withoutLifecycle("aws_ce_cost_allocation_tag", ["tag_key"]);
 
 /**
  * The `lifecycle` a construct writes for a resource of these facts, to spread into its config:

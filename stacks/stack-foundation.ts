@@ -36,6 +36,14 @@ export interface StackFoundationProps {
   readonly localStatePath: string;
 }
 
+/**
+ * `region` for a resource in `region` of a stack whose provider is in `stackRegion`: set only where
+ * they differ, so a resource in the stack's own region synthesizes without it.
+ */
+export function regionOverride(region: string, stackRegion: string): { region?: string } {
+  return region === stackRegion ? {} : { region };
+}
+
 /** Add the AWS provider, the backend and the encryption block to `stack`. */
 export function addStackFoundation(stack: TerraformStack, props: StackFoundationProps): AwsProvider {
   const provider = new AwsProvider(stack, "aws", {

@@ -26,7 +26,7 @@ import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { readPlan, renderPlanReview } from "../review/plan.ts";
 import { credentialsProblem } from "../scripts/infra-preflight.ts";
 import { buildApp, localStatePath } from "../stacks/bedrock-app.ts";
-import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
+import { AWS_PROVIDER_SOURCE } from "../stacks/stack-foundation.ts";
 import {
   adjustStack,
   type EngineRun,

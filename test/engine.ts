@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkS
 import { homedir, tmpdir } from "node:os";
 import { join } from "node:path";
 import { findOnPath } from "../scripts/infra-preflight.ts";
-import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
+import { AWS_PROVIDER_SOURCE } from "../stacks/stack-foundation.ts";
 
 /** The env var naming a filesystem mirror of providers for machines without the registry. */
 export const PROVIDER_MIRROR_ENV = "BEDROCK_PROFILES_PROVIDER_MIRROR";

@@ -133,6 +133,21 @@ describe("changes without hazards", () => {
     expect(lines).toContain("| `agents/main` | tags: +`client` = `acme` |");
   });
 
+  it("lists a value the profile's facts update in place, before its tags", () => {
+    // No value of today's PROFILE_RESOURCE_FACTS is updated in place; a fact that changes must still show.
+    const { review } = reviewCase("tags-changed");
+    const [prod, ...others] = review.environments;
+    const inPlaceChanges = [{ field: "description" as const, before: "Support agent", after: "Support agent v2" }];
+    const updated = prod.updated.map((update) => ({ ...update, inPlaceChanges }));
+    const report = renderReport(
+      { ...review, environments: [{ ...prod, updated }, ...others] },
+      { base: "`base`", head: "head" },
+    );
+    expect(report.split("\n")).toContain(
+      "| `agents/main` | description: `Support agent` → `Support agent v2`<br>tags: +`client` = `acme` |",
+    );
+  });
+
   it("lists changed environment settings: assume role, encryption, default tags", () => {
     const { review, lines } = reviewCase("environment-settings");
     expect(review.hazards).toEqual([]);

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../config/loader.ts";
-import { AWS_PROVIDER_SOURCE } from "../stacks/bedrock-stack.ts";
+import { AWS_PROVIDER_SOURCE } from "../stacks/stack-foundation.ts";
 import { EXAMPLE_FIXTURE, exampleConfig, shippedConfig, synth } from "./helpers.ts";
 
 const shipped = synth(shippedConfig());
