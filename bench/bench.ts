@@ -37,7 +37,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { benchCases, floorCommand, REPO_ROOT } from "./cases.ts";
+import { type BenchCase, benchCases, floorCommand, REPO_ROOT } from "./cases.ts";
 import { GNU_TIME, hasGnuTime, type MemoryProbe, measure, RunFailure } from "./measure.ts";
 import { formatTable, probeNote, summarize, targetsLine, verdicts } from "./report.ts";
 
@@ -137,14 +137,16 @@ function synthCommand(): string[] {
 async function main(): Promise<void> {
   let options: Options;
   let command: string[];
+  let cases: BenchCase[];
   try {
     options = parseOptions(process.argv.slice(2));
     command = synthCommand();
+    // Counting the shipped profiles loads the config: a broken one is its report, not a stack trace.
+    cases = benchCases(options.sizes, command);
   } catch (error) {
     writeResult(failureResult(error));
     return;
   }
-  const cases = benchCases(options.sizes, command);
   const root = mkdtempSync(join(tmpdir(), "bench-profiles-"));
   const cleanUp = (): void => rmSync(root, { recursive: true, force: true });
   process.once("SIGINT", () => {

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
+import { loadPlan } from "../config/loader.ts";
 import { generateConfig } from "./generate-config.ts";
 
 /** Repo root, derived from this file so the bench works from any working directory. */
@@ -39,24 +39,12 @@ export function floorCommand(command: string[]): string[] {
   return [file, ...flags, FLOOR_APP];
 }
 
-/** Number of profile instances in a config: each profile counts once per listed env. */
-export function countProfileInstances(configText: string): number {
-  const config: unknown = parseYaml(configText);
-  let count = 0;
-  for (const product of Object.values(objectField(config, "products"))) {
-    for (const profile of Object.values(objectField(product, "profiles"))) {
-      const envs = objectField(profile, "envs");
-      count += Array.isArray(envs) ? envs.length : 0;
-    }
-  }
-  return count;
-}
-
-/** Reads a field of an unknown YAML node, treating anything malformed as empty. */
-export function objectField(node: unknown, key: string): Record<string, unknown> {
-  if (typeof node !== "object" || node === null) return {};
-  const value: unknown = (node as Record<string, unknown>)[key];
-  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+/**
+ * Profile instances of a profiles file as synth counts them (one per environment it is deployed
+ * to): read through the loader, so anchors, merge keys and every rule count as they do in synth.
+ */
+function countProfileInstances(file: string): number {
+  return loadPlan(file).environments.reduce((sum, environment) => sum + environment.profiles.length, 0);
 }
 
 /** The floor, the shipped config (the everyday case), then the synthetic sizes. */
@@ -66,7 +54,7 @@ export function benchCases(sizes: number[], command: string[]): BenchCase[] {
     const configText = readFileSync(SHIPPED_CONFIG, "utf8");
     cases.push({
       label: "shipped",
-      profiles: countProfileInstances(configText),
+      profiles: countProfileInstances(SHIPPED_CONFIG),
       configText,
       command,
     });

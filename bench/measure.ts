@@ -26,7 +26,7 @@ export interface CaseResult {
 }
 
 /** How a child process ended, with its output. */
-export interface ChildOutcome {
+interface ChildOutcome {
   code: number | null;
   signal: NodeJS.Signals | null;
   seconds: number;
@@ -52,11 +52,7 @@ export function hasGnuTime(): boolean {
 }
 
 /** Spawns argv without a shell and resolves once it has exited and its output is drained. */
-export function runChild(
-  argv: string[],
-  env: NodeJS.ProcessEnv,
-  onSpawn: (pid: number) => void,
-): Promise<ChildOutcome> {
+function runChild(argv: string[], env: NodeJS.ProcessEnv, onSpawn: (pid: number) => void): Promise<ChildOutcome> {
   const [file, ...args] = argv;
   if (file === undefined) return Promise.reject(new Error("empty command"));
   return new Promise((resolvePromise, reject) => {
@@ -85,7 +81,7 @@ export function runChild(
 }
 
 /** Direct children of a process (all threads), or none if it is already gone. */
-export function childPids(pid: number): number[] {
+function childPids(pid: number): number[] {
   try {
     return readdirSync(`/proc/${pid}/task`).flatMap((tid) =>
       readFileSync(`/proc/${pid}/task/${tid}/children`, "utf8").split(/\s+/).filter(Boolean).map(Number),
@@ -96,7 +92,7 @@ export function childPids(pid: number): number[] {
 }
 
 /** A process's peak RSS so far in KiB, or null if it exited or is a zombie without memory. */
-export function highWaterMarkKb(pid: number): number | null {
+function highWaterMarkKb(pid: number): number | null {
   try {
     const match = /^VmHWM:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
     return match?.[1] === undefined ? null : Number(match[1]);
@@ -106,7 +102,7 @@ export function highWaterMarkKb(pid: number): number | null {
 }
 
 /** Polls the tree under `root`, remembering each process's latest (monotonic) VmHWM. */
-export function startProcSampler(root: number): { stop: () => number | null } {
+function startProcSampler(root: number): { stop: () => number | null } {
   const peaks = new Map<number, number>();
   const sample = (): void => {
     const stack = [root];
@@ -127,7 +123,7 @@ export function startProcSampler(root: number): { stop: () => number | null } {
 }
 
 /** Turns a non-zero exit into a RunFailure that shows the command's own output. */
-export function assertSucceeded(outcome: ChildOutcome, label: string): void {
+function assertSucceeded(outcome: ChildOutcome, label: string): void {
   if (outcome.code === 0) return;
   const how = outcome.signal === null ? `exit code ${outcome.code}` : `signal ${outcome.signal}`;
   throw new RunFailure(`synth run for "${label}" failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);

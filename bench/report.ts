@@ -9,7 +9,7 @@ const LINEARITY_TOLERANCE = 1.3;
 const TARGETS = { shippedRatio: 1.5, thousandRatio: 4, fourThousandMb: 300 } as const;
 
 /** Median; robust against the odd slow run from a noisy machine. */
-export function median(values: number[]): number {
+function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   const upper = sorted[mid] ?? Number.NaN;
@@ -17,13 +17,13 @@ export function median(values: number[]): number {
 }
 
 /** Median peak memory in MiB, or null when the probe could not see the process. */
-export function medianPeakMb(runs: RunResult[]): number | null {
+function medianPeakMb(runs: RunResult[]): number | null {
   const peaks = runs.flatMap((run) => (run.peakKb === null ? [] : [run.peakKb]));
   return peaks.length === 0 ? null : median(peaks) / 1024;
 }
 
 /** Median wall seconds of a case. */
-export function medianSeconds(result: CaseResult): number {
+function medianSeconds(result: CaseResult): number {
   return median(result.runs.map((run) => run.seconds));
 }
 
@@ -102,7 +102,7 @@ export function check(target: string, value: number | null | undefined, limit: n
  * Per-profile cost growth from 1,000 to 4,000 profiles with the 100-profile time as start-up;
  * ≈ 1.0 means linear.
  */
-export function linearity(byLabel: Map<string, CaseSummary>): Verdict {
+function linearity(byLabel: Map<string, CaseSummary>): Verdict {
   const target = `linear (ms per profile 4,000 vs 1,000 <= ${LINEARITY_TOLERANCE}x)`;
   const base = byLabel.get("100");
   const mid = byLabel.get("1000");

@@ -7,7 +7,7 @@ import type { ResolvedAlarm, ResolvedBilling } from "../config/resolve-billing.t
 import { formatTextTable } from "./table.ts";
 
 /** What activation cannot do, said wherever the activated keys are listed. */
-export const ACTIVATION_NOTE =
+const ACTIVATION_NOTE =
   "A key is activated only once AWS has billed a resource carrying it (up to 24 hours after its first tagged use): " +
   "the first apply after new keys may need a second run the next day. Costs before activation need a backfill " +
   "(docs/cost-attribution.md).";

@@ -27,47 +27,52 @@ export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <fil
   list    every built-in model: key, name, ID, geographies, lifecycle (Markdown)
 `;
 
+/** The commands, as the usage lists them. */
+const COMMANDS = ["update", "list"];
+
 /** Run `npm run catalog -- <argv>`; `root` is the repository root (default output location). */
 export function runCatalogCommand(argv: readonly string[], root: string): CommandResult {
   const [command, ...rest] = argv;
   if (argv.length === 1 && (command === "--help" || command === "-h"))
     return { exitCode: 0, stdout: CATALOG_USAGE, stderr: "" };
-  if (command === "list" && rest.length === 0) return { exitCode: 0, stdout: listModels(), stderr: "" };
-  if (command === "update" && (rest.length === 1 || (rest.length === 3 && rest[1] === "--out"))) {
-    const out = rest[2] ?? join(root, "config/catalog-data.json");
-    try {
-      const text = formatCatalogData(buildCatalogData(readCatalogInput(rest[0])));
-      writeFileSync(out, text);
-      return { exitCode: 0, stdout: "", stderr: `wrote ${out}; review its diff, then npm run test:update\n` };
-    } catch (error) {
-      const stopped =
-        error instanceof CatalogInputError ? new DiagnosticError({ where: "catalog", message: error.message }) : error;
-      return failureResult(stopped);
+  try {
+    if (command === "list") {
+      if (rest.length > 0) throw usageError(`list takes no arguments, got ${show(rest.join(" "))}`, "list");
+      return { exitCode: 0, stdout: listModels(), stderr: "" };
     }
+    if (command === "update") {
+      if (rest.length !== 1 && !(rest.length === 3 && rest[1] === "--out")) {
+        throw usageError(
+          `update takes a directory and an optional --out <file>, got ${show(rest.join(" "))}`,
+          "update <dir> [--out <file>]",
+        );
+      }
+      return update(rest[0], rest[2] ?? join(root, "config/catalog-data.json"));
+    }
+    throw usageError(
+      command === undefined ? "no command given" : `unknown command ${show(command)}`,
+      COMMANDS.join(", "),
+      (command === undefined ? undefined : didYouMean(command, COMMANDS)) ?? "see the usage below",
+    );
+  } catch (error) {
+    return failureResult(error);
   }
-  return failureResult(usageError(argv));
 }
 
-/** What is wrong with a command line that is neither `update` nor `list` as the usage shows them. */
-function usageError(argv: readonly string[]): DiagnosticError {
-  const commands = ["update", "list"];
-  const [command, ...rest] = argv;
-  const diagnostic =
-    command === undefined || !commands.includes(command)
-      ? {
-          message: command === undefined ? "no command given" : `unknown command ${show(command)}`,
-          allowed: commands.join(", "),
-          fix: (command === undefined ? undefined : didYouMean(command, commands)) ?? "see the usage below",
-        }
-      : {
-          message:
-            command === "list"
-              ? `list takes no arguments, got ${show(rest.join(" "))}`
-              : `update takes a directory and an optional --out <file>, got ${show(rest.join(" "))}`,
-          allowed: command === "list" ? "list" : "update <dir> [--out <file>]",
-          fix: "see the usage below",
-        };
-  return new DiagnosticError({ where: "catalog", ...diagnostic }, 2, CATALOG_USAGE);
+/** A command line the usage does not show: exit 2, the usage after the diagnostic. */
+function usageError(message: string, allowed: string, fix = "see the usage below"): DiagnosticError {
+  return new DiagnosticError({ where: "catalog", message, allowed, fix }, 2, CATALOG_USAGE);
+}
+
+/** `update <dir> --out <out>`: the catalog data rebuilt from the saved CLI output in `dir`. */
+function update(dir: string, out: string): CommandResult {
+  try {
+    writeFileSync(out, formatCatalogData(buildCatalogData(readCatalogInput(dir))));
+  } catch (error) {
+    if (error instanceof CatalogInputError) throw new DiagnosticError({ where: "catalog", message: error.message });
+    throw error;
+  }
+  return { exitCode: 0, stdout: "", stderr: `wrote ${out}; review its diff, then npm run test:update\n` };
 }
 
 /** The files `update` reads, parsed; a missing or malformed file is a {@link CatalogInputError}. */

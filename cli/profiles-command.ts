@@ -227,12 +227,17 @@ function policy(
   if (deployed !== undefined) return { exitCode: 0, stdout: document, stderr: "" };
   const hints = [
     `${profileArn} is the profile's ARN; it exists only after apply. Read it with:`,
-    `  aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`,
+    `  ${readArnCommand(profile)}`,
     ...(document.includes(account)
       ? [`${account} is the account the ${environment.stackName} stack is deployed to.`]
       : []),
   ];
   return { exitCode: 0, stdout: document, stderr: `${hints.join("\n")}\n` };
+}
+
+/** The AWS CLI command that prints a deployed profile's ARN from its SSM parameter. */
+function readArnCommand(profile: ResolvedProfile): string {
+  return `aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`;
 }
 
 /**
@@ -246,27 +251,19 @@ function checkProfileArn(
 ): { arn: string; account: string } {
   const form = `arn:${profile.copyFrom.partition}:bedrock:${profile.region}:<account>:application-inference-profile/<id>`;
   const match = /^arn:([\w-]+):bedrock:([a-z0-9-]+):(\d{12}):application-inference-profile\/([a-z0-9]+)$/.exec(arn);
-  const read = `aws ssm get-parameter --name ${profile.ssmParameterName} --region ${profile.region} --query Parameter.Value --output text`;
+  const fix = `pass the value of ${readArnCommand(profile)}`;
   if (match === null) {
-    throw usageError(
-      `--arn ${show(arn)} is not an application inference profile ARN`,
-      form,
-      `pass the value of ${read}`,
-    );
+    throw usageError(`--arn ${show(arn)} is not an application inference profile ARN`, form, fix);
   }
   const [, partition, region, account] = match;
   if (partition !== profile.copyFrom.partition || region !== profile.region) {
-    throw usageError(
-      `--arn ${show(arn)} is in ${region}, ${profile.key} in ${profile.region}`,
-      form,
-      `pass the value of ${read}`,
-    );
+    throw usageError(`--arn ${show(arn)} is in ${region}, ${profile.key} in ${profile.region}`, form, fix);
   }
   if (environment.accountId !== undefined && account !== environment.accountId) {
     throw usageError(
       `--arn ${show(arn)} is in account ${account}, ${environment.env} in ${environment.accountId}`,
       form.replace("<account>", environment.accountId),
-      `pass the value of ${read}`,
+      fix,
     );
   }
   return { arn, account };

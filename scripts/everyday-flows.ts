@@ -44,7 +44,7 @@ const CLASSIFY = `      classify:
         description: Fast classification for support-agent-v1
 `;
 
-export const FLOWS: readonly Flow[] = [
+const FLOWS: readonly Flow[] = [
   {
     // README "Add a profile", the entry exactly as shown there.
     title: "add a profile",

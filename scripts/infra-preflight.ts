@@ -16,7 +16,7 @@ import { DiagnosticError, formatDiagnostic } from "../cli/diagnostic.ts";
 import { closestAll } from "../config/errors.ts";
 
 /** The oldest OpenTofu with S3-native state locking (`use_lockfile`). */
-export const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
+const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
 
 const INSTALL_TOFU = "install OpenTofu 1.10 or later: https://opentofu.org/docs/intro/install/";
 
@@ -26,7 +26,7 @@ function problem(message: string, hints: { allowed?: string; fix?: string } = {}
 }
 
 /** The stacks directory of a synth output directory. */
-export function stacksDir(outdir: string): string {
+function stacksDir(outdir: string): string {
   return join(outdir, "stacks");
 }
 
@@ -62,7 +62,7 @@ export function tofuVersionProblem(version: string): string | undefined {
 }
 
 /** What is wrong with the `tofu` on `pathEnv`, or undefined. Runs `tofu version -json`. */
-export function tofuProblem(pathEnv: string | undefined): string | undefined {
+function tofuProblem(pathEnv: string | undefined): string | undefined {
   const tofu = findOnPath("tofu", pathEnv);
   if (tofu === undefined) return problem("tofu is not on the PATH", { fix: INSTALL_TOFU });
   const result = spawnSync(tofu, ["version", "-json"], { encoding: "utf8" });
@@ -126,7 +126,7 @@ export function credentialsProblem(env: NodeJS.ProcessEnv, home: string): string
 }
 
 /** The synthesized stacks under `outdir`, sorted; none when synth has not run. */
-export function synthesizedStacks(outdir: string): string[] {
+function synthesizedStacks(outdir: string): string[] {
   const dir = stacksDir(outdir);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
@@ -173,7 +173,7 @@ export function selectStacks(
 }
 
 /** The saved plan of a stack, as `infra:plan` writes it (relative to the stack's directory). */
-export function planFile(stack: string): string {
+function planFile(stack: string): string {
   return `${stack}.tfplan`;
 }
 

@@ -1,11 +1,13 @@
 /**
- * `node --import tsx scripts/plan-matrix.ts`: which stacks the pull-request workflow can plan,
- * as JSON for its matrix (`{"plannable":[…],"skipped":[{"stack","reason"}]}`), the billing stack
- * included. A stack can be planned when its environment (or `billing:`) has a `backend:` (else the runner has no state and every profile
- * plans as new) and an `assumeRole:` (the workflow's one OIDC role reaches each account only
+ * `node --import tsx scripts/plan-matrix.ts [--summary]`: which stacks the pull-request workflow
+ * can plan, as JSON for its matrix (`{"plannable":[…],"skipped":[{"stack","reason"}]}`), or with
+ * `--summary` as Markdown for its job summary; the billing stack included. A stack can be
+ * planned when its environment (or `billing:`) has a `backend:` (else the runner has no state and
+ * every profile plans as new) and an `assumeRole:` (the workflow's one OIDC role reaches each account only
  * through it; `allowed_account_ids` refuses any other account).
  */
 import { pathToFileURL } from "node:url";
+import { formatMarkdownTable } from "../cli/table.ts";
 import { configPath, loadPlan } from "../config/loader.ts";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 
@@ -35,9 +37,18 @@ export function planMatrix(stacks: readonly StackSettings[]): PlanMatrix {
   return { plannable: plannable.sort(), skipped: skipped.sort((a, b) => a.stack.localeCompare(b.stack)) };
 }
 
+/** The job summary's section: the stacks planned, and a table of the others with the reason. */
+export function planMatrixSummary(matrix: PlanMatrix): string {
+  const planned = matrix.plannable.map((stack) => `\`${stack}\``).join(", ") || "none";
+  const summary = `### Plans\n\nPlanned: ${planned}.\n`;
+  if (matrix.skipped.length === 0) return summary;
+  const rows = matrix.skipped.map(({ stack, reason }) => [`\`${stack}\``, reason]);
+  return `${summary}\n${formatMarkdownTable(["not planned", "why"], rows)}`;
+}
+
+// With --summary, the Markdown for the job summary; else the JSON for the matrix.
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
   const { environments, billing } = loadPlan(configPath());
-  process.stdout.write(
-    `${JSON.stringify(planMatrix([...environments, ...(billing === undefined ? [] : [billing])]))}\n`,
-  );
+  const matrix = planMatrix([...environments, ...(billing === undefined ? [] : [billing])]);
+  process.stdout.write(process.argv.includes("--summary") ? planMatrixSummary(matrix) : `${JSON.stringify(matrix)}\n`);
 }

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planFromText } from "../config/loader.ts";
-import { planMatrix } from "../scripts/plan-matrix.ts";
+import { planMatrix, planMatrixSummary } from "../scripts/plan-matrix.ts";
 
 const NO_STATE = "no `backend:` (local state: the runner has none, every profile would plan as new)";
 const NO_ROLE = "no `assumeRole:` (the CI role cannot reach its account)";
@@ -45,5 +45,18 @@ billing: ${billing}
       plannable: [],
       skipped: [{ stack: "billing-bedrock", reason: `${NO_STATE}; ${NO_ROLE}` }],
     });
+  });
+
+  it("summarizes the matrix for the job summary: the planned stacks, then the others with the reason", () => {
+    expect(
+      planMatrixSummary({
+        plannable: ["billing-bedrock", "prod-bedrock"],
+        skipped: [{ stack: "dev-bedrock", reason: NO_STATE }],
+      }),
+    ).toBe(
+      "### Plans\n\nPlanned: `billing-bedrock`, `prod-bedrock`.\n\n| not planned | why |\n| --- | --- |\n" +
+        `| \`dev-bedrock\` | ${NO_STATE} |\n`,
+    );
+    expect(planMatrixSummary({ plannable: [], skipped: [] })).toBe("### Plans\n\nPlanned: none.\n");
   });
 });
