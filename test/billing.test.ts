@@ -8,23 +8,10 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
-import { parseConfig } from "../config/loader.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
-import { configFrom, fixtureConfig, ROOT, resolve, synth } from "./helpers.ts";
+import { configFrom, fixtureConfig, fixtureRefusal, ROOT, refusalOf, resolve, synth } from "./helpers.ts";
 
 const FIXTURE = "billing-budgets-alarms.yaml";
-
-/** The report for a fixture the loader must refuse. */
-function refusal(fixture: string): string {
-  const file = `test/fixtures/${fixture}`;
-  try {
-    parseConfig(readFileSync(join(ROOT, file), "utf8"), file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error(`${file} was accepted`);
-}
 
 describe("the billing stack", () => {
   const stacks = synth(fixtureConfig(FIXTURE));
@@ -252,7 +239,7 @@ describe("a model upgrade", () => {
 describe("refusals", () => {
   it("reports every mistake in billing:, budgets: and alarms: at once, each with the fix", () => {
     expect(
-      refusal("bad-budgets-and-alarms.yaml"),
+      fixtureRefusal("bad-budgets-and-alarms.yaml"),
     ).toBe(`test/fixtures/bad-budgets-and-alarms.yaml: 11 errors; nothing was synthesized.
 
 test/fixtures/bad-budgets-and-alarms.yaml:13:22 products.agents.alarms.tokensPerHour: tokensPerHour -5 is not a positive whole number of tokens
@@ -313,12 +300,7 @@ billing: { accountId: "999999999999" }
 budgets:
   agents: { monthly: 500, notify: [finops@example.com] }
 `;
-    let message = "";
-    try {
-      configFrom(yaml);
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = refusalOf(yaml);
     expect(message).toContain("test.yaml: 2 errors; nothing was synthesized.");
     expect(message).toContain("test.yaml:6:30 products.agents.alarms.tokensPerHour: expected a number");
     expect(message).toContain('test.yaml:8:22 products.agents.profiles.main.model: unknown model "claude-sonet-45"');
@@ -345,7 +327,7 @@ budgets:
 
   it("asks for billing: before budgets:", () => {
     expect(
-      refusal("budgets-without-billing.yaml"),
+      fixtureRefusal("budgets-without-billing.yaml"),
     ).toBe(`test/fixtures/budgets-without-billing.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/budgets-without-billing.yaml:9:1 budgets: a budget needs billing:, the management account it is made in

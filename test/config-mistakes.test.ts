@@ -4,20 +4,12 @@
  */
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
 import { loadConfig, parseConfig } from "../config/loader.ts";
-import { ROOT, resolve, synth } from "./helpers.ts";
+import { fixtureRefusal, ROOT, refusalOf, resolve, synth } from "./helpers.ts";
 
-/** The report for a fixture under test/fixtures/mistakes; fails the test if it is accepted or fails otherwise. */
+/** The report for a fixture under test/fixtures/mistakes. */
 function refusal(fixture: string): string {
-  const file = `test/fixtures/mistakes/${fixture}`;
-  try {
-    loadConfig(join(ROOT, file), { shownAs: file });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error(`${file} was accepted`);
+  return fixtureRefusal(`mistakes/${fixture}`);
 }
 
 describe("mistakes refused with a located, actionable report", () => {
@@ -312,13 +304,7 @@ products:
     profiles:
       main: { model: claude-sonnet-45, envs: [prod] }
 `;
-    try {
-      parseConfig(yaml, "test.yaml");
-    } catch (error) {
-      if (error instanceof ConfigError) return error.message.split("\n").slice(2).join("\n");
-      throw error;
-    }
-    throw new Error("accepted");
+    return refusalOf(yaml).split("\n").slice(2).join("\n");
   };
 
   it.each([
