@@ -12,6 +12,9 @@ import { resolveBilling } from "../config/resolve-billing.ts";
 import { configFrom, fixtureConfig, fixtureRefusal, ROOT, refusalOf, resolve, synth } from "./helpers.ts";
 
 const FIXTURE = "billing-budgets-alarms.yaml";
+const FIXTURE_TEXT = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8");
+/** The fixture with its billing: and budgets: sections cut off. */
+const WITHOUT_BILLING = FIXTURE_TEXT.replace(/\nbilling:[\s\S]*$/, "\n");
 
 describe("the billing stack", () => {
   const stacks = synth(fixtureConfig(FIXTURE));
@@ -19,11 +22,7 @@ describe("the billing stack", () => {
 
   it("exists only with billing:", () => {
     expect(Object.keys(stacks)).toEqual(["billing-bedrock", "dev-bedrock", "prod-bedrock"]);
-    const withoutBilling = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8").replace(
-      /\nbilling:[\s\S]*$/,
-      "\n",
-    );
-    expect(Object.keys(synth(configFrom(withoutBilling)))).toEqual(["dev-bedrock", "prod-bedrock"]);
+    expect(Object.keys(synth(configFrom(WITHOUT_BILLING)))).toEqual(["dev-bedrock", "prod-bedrock"]);
   });
 
   it("deploys to the management account only", () => {
@@ -217,13 +216,12 @@ ${products.join("\n")}
 });
 
 describe("a model upgrade", () => {
-  const text = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8");
-  const upgraded = text.replace("model: claude-sonnet-45", "model: claude-sonnet-4");
-  const before = synth(configFrom(text))["prod-bedrock"].json.resource;
+  const upgraded = FIXTURE_TEXT.replace("model: claude-sonnet-45", "model: claude-sonnet-4");
+  const before = synth(configFrom(FIXTURE_TEXT))["prod-bedrock"].json.resource;
   const after = synth(configFrom(upgraded))["prod-bedrock"].json.resource;
 
   it("is a real change of the profile", () => {
-    expect(upgraded).not.toBe(text);
+    expect(upgraded).not.toBe(FIXTURE_TEXT);
     expect(after.aws_bedrock_inference_profile["agents-main"].name).not.toBe(
       before.aws_bedrock_inference_profile["agents-main"].name,
     );
@@ -408,11 +406,7 @@ budgets:
 
 describe("resolveBilling", () => {
   it("is undefined without billing:", () => {
-    const withoutBilling = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8").replace(
-      /\nbilling:[\s\S]*$/,
-      "\n",
-    );
-    expect(resolveBilling(configFrom(withoutBilling))).toBeUndefined();
-    expect(resolve(configFrom(withoutBilling)).map((e) => e.monitoring.alarms.length)).toEqual([0, 4]);
+    expect(resolveBilling(configFrom(WITHOUT_BILLING))).toBeUndefined();
+    expect(resolve(configFrom(WITHOUT_BILLING)).map((e) => e.monitoring.alarms.length)).toEqual([0, 4]);
   });
 });
