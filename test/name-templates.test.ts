@@ -5,8 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseConfig } from "../config/loader.ts";
-import { EXAMPLE_FIXTURE, ROOT, refusalOf, resolve } from "./helpers.ts";
+import { configFrom, EXAMPLE_FIXTURE, ROOT, refusalOf, resolve } from "./helpers.ts";
 
 /** A config whose product `agents` has the given profiles (lines under `profiles:`). */
 function withProfiles(...profiles: string[]): string {
@@ -24,7 +23,7 @@ ${profiles.map((line) => `      ${line}`).join("\n")}
 
 /** Every `[env, key, name]` a config resolves to. */
 function names(yaml: string): string[][] {
-  return resolve(parseConfig(yaml, "test.yaml")).flatMap((e) => e.profiles.map((p) => [e.env, p.key, p.name]));
+  return resolve(configFrom(yaml)).flatMap((e) => e.profiles.map((p) => [e.env, p.key, p.name]));
 }
 
 describe("default names", () => {
