@@ -360,36 +360,30 @@ billing: { accountId: "999999999999" }
     );
   });
 
-  it("refuses more thresholds than AWS Budgets has notifications for", () => {
-    const yaml = `version: 1
+  /** A config whose one budget, for agents, has these thresholds (the items of a YAML flow list). */
+  const withThresholds = (thresholds: string) => `version: 1
 defaults: { region: eu-central-1 }
 environments: { prod: {} }
 products: { agents: { profiles: { main: { model: claude-sonnet-45, envs: [prod] } } } }
 billing: { accountId: "999999999999" }
 budgets:
-  agents: { monthly: 1, notify: [a@example.com], thresholds: [10, 20, 30, 40, 50, 60] }
+  agents: { monthly: 1, notify: [a@example.com], thresholds: [${thresholds}] }
 `;
-    expect(() => configFrom(yaml)).toThrow(
+
+  it("refuses more thresholds than AWS Budgets has notifications for", () => {
+    expect(() => configFrom(withThresholds("10, 20, 30, 40, 50, 60"))).toThrow(
       "test.yaml:7:62 budgets.agents.thresholds: 6 thresholds make 12 notifications (actual and forecasted each)\n    allowed: at most 5 thresholds: AWS Budgets allows 10 notifications per budget\n    fix: keep the thresholds that need an action, e.g. [80, 100]",
     );
   });
 
   it("accepts exactly the thresholds from 1 to 1000 percent", () => {
-    const yaml = (threshold: number) => `version: 1
-defaults: { region: eu-central-1 }
-environments: { prod: {} }
-products: { agents: { profiles: { main: { model: claude-sonnet-45, envs: [prod] } } } }
-billing: { accountId: "999999999999" }
-budgets:
-  agents: { monthly: 1, notify: [a@example.com], thresholds: [${threshold}] }
-`;
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: -5, max: 1005 }), fc.double({ min: -5000, max: 5000, noNaN: true })),
         (threshold) => {
           const accepted = (() => {
             try {
-              configFrom(yaml(threshold));
+              configFrom(withThresholds(String(threshold)));
               return true;
             } catch (error) {
               if (error instanceof ConfigError) return false;
