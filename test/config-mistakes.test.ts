@@ -2,10 +2,9 @@
  * Mistakes a careless engineer makes that used to get past the loader or crash it (issue 12):
  * each fixture under test/fixtures/mistakes is named for its mistake, and the report is exact.
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseConfig } from "../config/loader.ts";
-import { fixtureRefusal, ROOT, refusalOf, resolve, synth } from "./helpers.ts";
+import { parseConfig } from "../config/loader.ts";
+import { fixtureConfig, fixtureRefusal, refusalOf, resolve, synth } from "./helpers.ts";
 
 /** The report for a fixture under test/fixtures/mistakes. */
 function refusal(fixture: string): string {
@@ -278,7 +277,7 @@ test/fixtures/mistakes/environment-listed-twice.yaml:8:53 products.a.profiles.ma
 
 describe("valid but unusual files", () => {
   it("reads CRLF, a BOM, a %YAML directive, ---/... markers, comments, flow style, quoted keys, anchors, merge keys and YAML 1.1 words", () => {
-    const config = loadConfig(join(ROOT, "test/fixtures/valid-but-unusual.yaml"));
+    const config = fixtureConfig("valid-but-unusual.yaml");
     expect(config.tags).toEqual({ team: "platform", "on-call": "yes", enabled: "yes", legacy: "off", billing: "no" });
     expect(config.products.agents.tags).toEqual({ owner: "on" });
     expect(config.products.agents.profiles.classify).toEqual({ model: "claude-haiku-45", envs: ["dev", "prod"] });
