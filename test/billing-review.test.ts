@@ -5,21 +5,19 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { parseConfig } from "../config/loader.ts";
-import { resolveEnvironments } from "../config/resolve.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
 import { acknowledgements } from "../review/acknowledge.ts";
 import { type ResolvedSide, reviewWithBilling } from "../review/billing-review.ts";
 import { renderReport } from "../review/report.ts";
-import { ROOT } from "./helpers.ts";
+import { ROOT, resolve } from "./helpers.ts";
 
 /** One side of a fixture pair under test/fixtures/review, resolved. */
 function side(name: string, which: "base" | "head"): ResolvedSide {
   const file = `${name}/${which}.yaml`;
   const config = parseConfig(readFileSync(join(ROOT, "test/fixtures/review", file), "utf8"), file);
   const billing = resolveBilling(config);
-  return { side: resolveEnvironments(config, BUILT_IN_MODELS), ...(billing === undefined ? {} : { billing }) };
+  return { side: resolve(config), ...(billing === undefined ? {} : { billing }) };
 }
 
 describe("the review of budgets, tags and alarms", () => {

@@ -8,23 +8,13 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ConfigError } from "../config/errors.ts";
-import { parseConfig } from "../config/loader.ts";
 import { resolveBilling } from "../config/resolve-billing.ts";
-import { configFrom, fixtureConfig, ROOT, resolve, synth } from "./helpers.ts";
+import { configFrom, fixtureConfig, fixtureRefusal, ROOT, refusalOf, resolve, synth } from "./helpers.ts";
 
 const FIXTURE = "billing-budgets-alarms.yaml";
-
-/** The report for a fixture the loader must refuse. */
-function refusal(fixture: string): string {
-  const file = `test/fixtures/${fixture}`;
-  try {
-    parseConfig(readFileSync(join(ROOT, file), "utf8"), file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error(`${file} was accepted`);
-}
+const FIXTURE_TEXT = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8");
+/** The fixture with its billing: and budgets: sections cut off. */
+const WITHOUT_BILLING = FIXTURE_TEXT.replace(/\nbilling:[\s\S]*$/, "\n");
 
 describe("the billing stack", () => {
   const stacks = synth(fixtureConfig(FIXTURE));
@@ -32,11 +22,7 @@ describe("the billing stack", () => {
 
   it("exists only with billing:", () => {
     expect(Object.keys(stacks)).toEqual(["billing-bedrock", "dev-bedrock", "prod-bedrock"]);
-    const withoutBilling = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8").replace(
-      /\nbilling:[\s\S]*$/,
-      "\n",
-    );
-    expect(Object.keys(synth(configFrom(withoutBilling)))).toEqual(["dev-bedrock", "prod-bedrock"]);
+    expect(Object.keys(synth(configFrom(WITHOUT_BILLING)))).toEqual(["dev-bedrock", "prod-bedrock"]);
   });
 
   it("deploys to the management account only", () => {
@@ -230,13 +216,12 @@ ${products.join("\n")}
 });
 
 describe("a model upgrade", () => {
-  const text = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8");
-  const upgraded = text.replace("model: claude-sonnet-45", "model: claude-sonnet-4");
-  const before = synth(configFrom(text))["prod-bedrock"].json.resource;
+  const upgraded = FIXTURE_TEXT.replace("model: claude-sonnet-45", "model: claude-sonnet-4");
+  const before = synth(configFrom(FIXTURE_TEXT))["prod-bedrock"].json.resource;
   const after = synth(configFrom(upgraded))["prod-bedrock"].json.resource;
 
   it("is a real change of the profile", () => {
-    expect(upgraded).not.toBe(text);
+    expect(upgraded).not.toBe(FIXTURE_TEXT);
     expect(after.aws_bedrock_inference_profile["agents-main"].name).not.toBe(
       before.aws_bedrock_inference_profile["agents-main"].name,
     );
@@ -252,7 +237,7 @@ describe("a model upgrade", () => {
 describe("refusals", () => {
   it("reports every mistake in billing:, budgets: and alarms: at once, each with the fix", () => {
     expect(
-      refusal("bad-budgets-and-alarms.yaml"),
+      fixtureRefusal("bad-budgets-and-alarms.yaml"),
     ).toBe(`test/fixtures/bad-budgets-and-alarms.yaml: 11 errors; nothing was synthesized.
 
 test/fixtures/bad-budgets-and-alarms.yaml:13:22 products.agents.alarms.tokensPerHour: tokensPerHour -5 is not a positive whole number of tokens
@@ -313,12 +298,7 @@ billing: { accountId: "999999999999" }
 budgets:
   agents: { monthly: 500, notify: [finops@example.com] }
 `;
-    let message = "";
-    try {
-      configFrom(yaml);
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = refusalOf(yaml);
     expect(message).toContain("test.yaml: 2 errors; nothing was synthesized.");
     expect(message).toContain("test.yaml:6:30 products.agents.alarms.tokensPerHour: expected a number");
     expect(message).toContain('test.yaml:8:22 products.agents.profiles.main.model: unknown model "claude-sonet-45"');
@@ -345,7 +325,7 @@ budgets:
 
   it("asks for billing: before budgets:", () => {
     expect(
-      refusal("budgets-without-billing.yaml"),
+      fixtureRefusal("budgets-without-billing.yaml"),
     ).toBe(`test/fixtures/budgets-without-billing.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/budgets-without-billing.yaml:9:1 budgets: a budget needs billing:, the management account it is made in
@@ -380,36 +360,30 @@ billing: { accountId: "999999999999" }
     );
   });
 
-  it("refuses more thresholds than AWS Budgets has notifications for", () => {
-    const yaml = `version: 1
+  /** A config whose one budget, for agents, has these thresholds (the items of a YAML flow list). */
+  const withThresholds = (thresholds: string) => `version: 1
 defaults: { region: eu-central-1 }
 environments: { prod: {} }
 products: { agents: { profiles: { main: { model: claude-sonnet-45, envs: [prod] } } } }
 billing: { accountId: "999999999999" }
 budgets:
-  agents: { monthly: 1, notify: [a@example.com], thresholds: [10, 20, 30, 40, 50, 60] }
+  agents: { monthly: 1, notify: [a@example.com], thresholds: [${thresholds}] }
 `;
-    expect(() => configFrom(yaml)).toThrow(
+
+  it("refuses more thresholds than AWS Budgets has notifications for", () => {
+    expect(() => configFrom(withThresholds("10, 20, 30, 40, 50, 60"))).toThrow(
       "test.yaml:7:62 budgets.agents.thresholds: 6 thresholds make 12 notifications (actual and forecasted each)\n    allowed: at most 5 thresholds: AWS Budgets allows 10 notifications per budget\n    fix: keep the thresholds that need an action, e.g. [80, 100]",
     );
   });
 
   it("accepts exactly the thresholds from 1 to 1000 percent", () => {
-    const yaml = (threshold: number) => `version: 1
-defaults: { region: eu-central-1 }
-environments: { prod: {} }
-products: { agents: { profiles: { main: { model: claude-sonnet-45, envs: [prod] } } } }
-billing: { accountId: "999999999999" }
-budgets:
-  agents: { monthly: 1, notify: [a@example.com], thresholds: [${threshold}] }
-`;
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: -5, max: 1005 }), fc.double({ min: -5000, max: 5000, noNaN: true })),
         (threshold) => {
           const accepted = (() => {
             try {
-              configFrom(yaml(threshold));
+              configFrom(withThresholds(String(threshold)));
               return true;
             } catch (error) {
               if (error instanceof ConfigError) return false;
@@ -426,11 +400,7 @@ budgets:
 
 describe("resolveBilling", () => {
   it("is undefined without billing:", () => {
-    const withoutBilling = readFileSync(join(ROOT, "test/fixtures", FIXTURE), "utf8").replace(
-      /\nbilling:[\s\S]*$/,
-      "\n",
-    );
-    expect(resolveBilling(configFrom(withoutBilling))).toBeUndefined();
-    expect(resolve(configFrom(withoutBilling)).map((e) => e.monitoring.alarms.length)).toEqual([0, 4]);
+    expect(resolveBilling(configFrom(WITHOUT_BILLING))).toBeUndefined();
+    expect(resolve(configFrom(WITHOUT_BILLING)).map((e) => e.monitoring.alarms.length)).toEqual([0, 4]);
   });
 });

@@ -6,36 +6,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
-import { loadConfig, parseConfig } from "../config/loader.ts";
-import { configFrom, ROOT } from "./helpers.ts";
-
-/** The report of a config that `check` must refuse; fails the test if it is accepted or fails otherwise. */
-function reportOf(check: () => unknown, file: string): string {
-  try {
-    check();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error(`${file} was accepted`);
-}
-
-/** The report for YAML text, read as `file`. */
-function refusalOf(yaml: string, file: string): string {
-  return reportOf(() => parseConfig(yaml, file), file);
-}
-
-/** The report for a fixture under test/fixtures. */
-function refusal(fixture: string): string {
-  const file = `test/fixtures/${fixture}`;
-  return refusalOf(readFileSync(join(ROOT, file), "utf8"), file);
-}
-
-/** The report for inline YAML, reported as test.yaml. */
-function refusalOfYaml(yaml: string): string {
-  return refusalOf(yaml, "test.yaml");
-}
+import { loadConfig } from "../config/loader.ts";
+import { configFrom, fixtureRefusal, ROOT, refusalOf, reportOf } from "./helpers.ts";
 
 /** A config with one environment, dev, and one profile, agents/main, written on line 8 as given. */
 function oneProfile(main: string, defaults = "{ region: eu-central-1 }"): string {
@@ -53,7 +25,7 @@ products:
 describe("Bedrock CreateInferenceProfile", () => {
   it("refuses a name with a dot or a double dash, and suggests one", () => {
     expect(
-      refusal("bad-name-characters.yaml"),
+      fixtureRefusal("bad-name-characters.yaml"),
     ).toBe(`test/fixtures/bad-name-characters.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-name-characters.yaml:11:15 products.agents.profiles.main.name: profile name "agents.main--prod" is not accepted by Bedrock
@@ -64,7 +36,7 @@ test/fixtures/bad-name-characters.yaml:11:15 products.agents.profiles.main.name:
 
   it("refuses a default name longer than 64 characters", () => {
     expect(
-      refusal("bad-default-name-too-long.yaml"),
+      fixtureRefusal("bad-default-name-too-long.yaml"),
     ).toBe(`test/fixtures/bad-default-name-too-long.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-default-name-too-long.yaml:8:7 products.customer-support-agent-platform.profiles.main: profile name "customer-support-agent-platform-claude-sonnet-45-production-europe-frankfurt" (the default) is not accepted by Bedrock
@@ -75,7 +47,7 @@ test/fixtures/bad-default-name-too-long.yaml:8:7 products.customer-support-agent
 
   it("refuses the seed description with parentheses", () => {
     expect(
-      refusal("bad-description-parentheses.yaml"),
+      fixtureRefusal("bad-description-parentheses.yaml"),
     ).toBe(`test/fixtures/bad-description-parentheses.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-description-parentheses.yaml:11:22 products.agents.profiles.main.description: description "Agent inference for support-agent-v1 (prod)" is not accepted by Bedrock
@@ -86,7 +58,7 @@ test/fixtures/bad-description-parentheses.yaml:11:22 products.agents.profiles.ma
 
   it("refuses the seed description with an em dash", () => {
     expect(
-      refusal("bad-description-em-dash.yaml"),
+      fixtureRefusal("bad-description-em-dash.yaml"),
     ).toBe(`test/fixtures/bad-description-em-dash.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-description-em-dash.yaml:11:22 products.agents.profiles.main.description: description "Inference profile for agents — prod" is not accepted by Bedrock
@@ -97,7 +69,7 @@ test/fixtures/bad-description-em-dash.yaml:11:22 products.agents.profiles.main.d
 
   it("refuses a description longer than 200 characters, suggesting one cut at a word", () => {
     expect(
-      refusal("bad-description-too-long.yaml"),
+      fixtureRefusal("bad-description-too-long.yaml"),
     ).toBe(`test/fixtures/bad-description-too-long.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-description-too-long.yaml:11:22 products.agents.profiles.main.description: description "Agent inference for the support agent Agent inference for the support agent Agent inference for the support agent Agent inference for the support agent Agent inference for the support agent Agent inference for the support agent" is not accepted by Bedrock
@@ -108,7 +80,7 @@ test/fixtures/bad-description-too-long.yaml:11:22 products.agents.profiles.main.
 
   it("refuses a copy_from ARN outside the API pattern", () => {
     expect(
-      refusal("bad-copy-from-region.yaml"),
+      fixtureRefusal("bad-copy-from-region.yaml"),
     ).toBe(`test/fixtures/bad-copy-from-region.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/bad-copy-from-region.yaml:9:16 products.agents.profiles.local.model: model source "arn:aws:bedrock:eu-centralnorthwestern-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0" is not a valid copy_from ARN
@@ -120,7 +92,9 @@ test/fixtures/bad-copy-from-region.yaml:9:16 products.agents.profiles.local.mode
 
 describe("Bedrock tags", () => {
   it("counts the provider's default_tags towards the 50 tags of a profile", () => {
-    expect(refusal("too-many-tags.yaml")).toBe(`test/fixtures/too-many-tags.yaml: 1 error; nothing was synthesized.
+    expect(
+      fixtureRefusal("too-many-tags.yaml"),
+    ).toBe(`test/fixtures/too-many-tags.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/too-many-tags.yaml:55:7 products.agents.profiles.main: profile has 51 tags after merging the provider's default_tags; Bedrock allows 50 per resource
     fix: remove 1 tag(s) from tags:, products.agents.tags or this profile's tags:
@@ -129,7 +103,7 @@ test/fixtures/too-many-tags.yaml:55:7 products.agents.profiles.main: profile has
 
   it("refuses tag keys and values outside Bedrock's pattern, suggesting ASCII ones", () => {
     expect(
-      refusal("bad-tag-characters.yaml"),
+      fixtureRefusal("bad-tag-characters.yaml"),
     ).toBe(`test/fixtures/bad-tag-characters.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/bad-tag-characters.yaml:8:7 products.agents.tags.cost center!: tag key "cost center!" is not accepted by Bedrock
@@ -153,7 +127,7 @@ products:
     profiles:
       main: { model: claude-sonnet-45, envs: [dev], name: p-main-dev, description: P main }
 `;
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:6:3 products.${product}: the key "${product}" becomes the value of the tag product, and Bedrock allows 256 characters (257 now)
     fix: choose a shorter key
@@ -162,7 +136,7 @@ test.yaml:6:3 products.${product}: the key "${product}" becomes the value of the
 
   it("refuses aws: tag keys in any case", () => {
     expect(
-      refusal("reserved-aws-tag-key.yaml"),
+      fixtureRefusal("reserved-aws-tag-key.yaml"),
     ).toBe(`test/fixtures/reserved-aws-tag-key.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/reserved-aws-tag-key.yaml:4:3 tags.aws:cost-center: tag key "aws:cost-center" uses the prefix "aws:", which AWS reserves for its own tags
@@ -177,7 +151,7 @@ test/fixtures/reserved-aws-tag-key.yaml:14:11 products.agents.profiles.main.tags
 describe("SSM parameter names", () => {
   it("refuses environments whose parameter names would start with aws or ssm", () => {
     expect(
-      refusal("environment-reserved-by-ssm.yaml"),
+      fixtureRefusal("environment-reserved-by-ssm.yaml"),
     ).toBe(`test/fixtures/environment-reserved-by-ssm.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/environment-reserved-by-ssm.yaml:4:3 environments.aws-sandbox: environment "aws-sandbox" would start its SSM parameter names with /aws-sandbox/, and SSM refuses names beginning with "aws" or "ssm"
@@ -191,7 +165,9 @@ test/fixtures/environment-reserved-by-ssm.yaml:5:3 environments.ssm-test: enviro
 
 describe("the model catalog", () => {
   it("refuses an unknown model and suggests the closest key", () => {
-    expect(refusal("unknown-model.yaml")).toBe(`test/fixtures/unknown-model.yaml: 1 error; nothing was synthesized.
+    expect(
+      fixtureRefusal("unknown-model.yaml"),
+    ).toBe(`test/fixtures/unknown-model.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/unknown-model.yaml:9:16 products.agents.profiles.main.model: unknown model "claude-sonet-45"
     allowed: a key of the model catalog: claude-haiku-3, claude-haiku-35, claude-haiku-45, claude-opus-4, claude-opus-41, claude-opus-45, claude-opus-46, claude-sonnet-35, claude-sonnet-35-v2, claude-sonnet-37, claude-sonnet-4, claude-sonnet-45, claude-sonnet-46, cohere-embed-english-v3, cohere-embed-multilingual-v3, cohere-embed-v4, llama-31-405b, llama-31-70b, llama-31-8b, llama-32-11b, llama-32-1b, llama-32-3b, llama-32-90b, llama-33-70b, llama-4-maverick, llama-4-scout, nova-2-lite, nova-lite, nova-micro, nova-premier, nova-pro, titan-embed-text-v2
@@ -201,7 +177,7 @@ test/fixtures/unknown-model.yaml:9:16 products.agents.profiles.main.model: unkno
 
   it("refuses claude-haiku-35 in eu and names the geographies that offer it", () => {
     expect(
-      refusal("model-not-offered-in-geography.yaml"),
+      fixtureRefusal("model-not-offered-in-geography.yaml"),
     ).toBe(`test/fixtures/model-not-offered-in-geography.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/model-not-offered-in-geography.yaml:9:16 products.agents.profiles.fast.model: Claude 3.5 Haiku (claude-haiku-35) has no eu cross-region profile
@@ -212,7 +188,7 @@ test/fixtures/model-not-offered-in-geography.yaml:9:16 products.agents.profiles.
 
   it("refuses a region that is not a source region, from the environment or the profile", () => {
     expect(
-      refusal("region-not-a-source-region.yaml"),
+      fixtureRefusal("region-not-a-source-region.yaml"),
     ).toBe(`test/fixtures/region-not-a-source-region.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/region-not-a-source-region.yaml:9:7 products.agents.profiles.main: us-east-1 (region of environment us) is not a source region of the eu profile for Claude Sonnet 4.5
@@ -227,7 +203,7 @@ test/fixtures/region-not-a-source-region.yaml:15:17 products.agents.profiles.cla
 
   it("refuses custom model IDs that are profile IDs, ARNs or built-in keys", () => {
     expect(
-      refusal("bad-custom-model-ids.yaml"),
+      fixtureRefusal("bad-custom-model-ids.yaml"),
     ).toBe(`test/fixtures/bad-custom-model-ids.yaml: 3 errors; nothing was synthesized.
 
 test/fixtures/bad-custom-model-ids.yaml:6:19 models.haiku-eu.id: "eu.anthropic.claude-haiku-3-5-20241022-v1:0" is the ID of the eu cross-region profile, not of a foundation model
@@ -247,7 +223,7 @@ test/fixtures/bad-custom-model-ids.yaml:8:3 models.claude-sonnet-45: model "clau
 describe("references and uniqueness", () => {
   it("refuses an unknown environment and suggests the closest, a swap of two letters counting as one edit", () => {
     expect(
-      refusal("unknown-environment.yaml"),
+      fixtureRefusal("unknown-environment.yaml"),
     ).toBe(`test/fixtures/unknown-environment.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/unknown-environment.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prdo"
@@ -258,7 +234,7 @@ test/fixtures/unknown-environment.yaml:12:26 products.agents.profiles.main.envs[
 
   it("offers every equally close environment rather than guessing one", () => {
     const yaml = readFileSync(join(ROOT, "test/fixtures/unknown-environment.yaml"), "utf8").replace("prdo]", "prd]");
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prd"
     allowed: dev, pre, prod
@@ -268,7 +244,7 @@ test.yaml:12:26 products.agents.profiles.main.envs[2]: unknown environment "prd"
 
   it("refuses one name twice in an account and region shared by two environments, naming both places", () => {
     expect(
-      refusal("duplicate-name-shared-account.yaml"),
+      fixtureRefusal("duplicate-name-shared-account.yaml"),
     ).toBe(`test/fixtures/duplicate-name-shared-account.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/duplicate-name-shared-account.yaml:12:15 products.agents.profiles.main.name: profile name "agents-sonnet" in dev is also used by products.agents.profiles.review in pre; names are unique per account (222222222222) and region (eu-central-1)
@@ -283,7 +259,7 @@ test/fixtures/duplicate-name-shared-account.yaml:16:15 products.agents.profiles.
 describe("the shape of the file", () => {
   it("asks to quote account IDs, saying when YAML dropped a leading zero", () => {
     expect(
-      refusal("unquoted-account-id.yaml"),
+      fixtureRefusal("unquoted-account-id.yaml"),
     ).toBe(`test/fixtures/unquoted-account-id.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/unquoted-account-id.yaml:5:16 environments.dev.accountId: 012345678901 was read by YAML as the number 12345678901, dropping its leading zero
@@ -296,7 +272,7 @@ test/fixtures/unquoted-account-id.yaml:7:16 environments.prod.accountId: 4444444
 
   it("counts the digits of a short account ID and suggests the region a typo meant", () => {
     expect(
-      refusalOfYaml(`version: 1
+      refusalOf(`version: 1
 defaults: { region: eu-central1 }
 environments:
   dev: { accountId: "22222222222" }
@@ -312,7 +288,9 @@ test.yaml:4:21 environments.dev.accountId: "22222222222" is not a 12-digit AWS a
   });
 
   it("refuses typos in top-level, defaults, environment and model keys with did-you-mean", () => {
-    expect(refusal("typos-in-keys.yaml")).toBe(`test/fixtures/typos-in-keys.yaml: 4 errors; nothing was synthesized.
+    expect(
+      fixtureRefusal("typos-in-keys.yaml"),
+    ).toBe(`test/fixtures/typos-in-keys.yaml: 4 errors; nothing was synthesized.
 
 test/fixtures/typos-in-keys.yaml:2:35 defaults.geografy: unknown key "geografy"
     allowed: region, geography
@@ -334,7 +312,7 @@ test/fixtures/typos-in-keys.yaml:9:55 models.claude-opus-46.geography: unknown k
 
   it("refuses typos in product and profile keys and values outside an enum", () => {
     expect(
-      refusal("typos-in-product-and-profile.yaml"),
+      fixtureRefusal("typos-in-product-and-profile.yaml"),
     ).toBe(`test/fixtures/typos-in-product-and-profile.yaml: 3 errors; nothing was synthesized.
 
 test/fixtures/typos-in-product-and-profile.yaml:7:5 products.agents.tag: unknown key "tag"
@@ -354,7 +332,7 @@ test/fixtures/typos-in-product-and-profile.yaml:16:20 products.agents.profiles.c
 describe("tagPolicy", () => {
   it("requires the policy's tags after the merge and only its allowed values", () => {
     expect(
-      refusal("tag-policy-violations.yaml"),
+      fixtureRefusal("tag-policy-violations.yaml"),
     ).toBe(`test/fixtures/tag-policy-violations.yaml: 2 errors; nothing was synthesized.
 
 test/fixtures/tag-policy-violations.yaml:11:27 products.agents.tags.billing-mode: tag billing-mode: "clinet" is not allowed by tagPolicy.allowed
@@ -371,7 +349,7 @@ describe("SSM parameter names, beyond the environment", () => {
   it("refuses a parameter name longer than SSM allows with its ARN prefix", () => {
     const purpose = "a".repeat(980);
     expect(
-      refusal("ssm-name-too-long.yaml"),
+      fixtureRefusal("ssm-name-too-long.yaml"),
     ).toBe(`test/fixtures/ssm-name-too-long.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/ssm-name-too-long.yaml:8:7 products.agents.profiles.${purpose}: SSM parameter name "/prod/agents/bedrock/${purpose}/inference-profile-arn" is not accepted by SSM
@@ -394,7 +372,7 @@ products:
     profiles:
       ${purpose}: { model: claude-sonnet-45, envs: [prod], name: agents-long-prod, description: Agents }
 `;
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:7 products.agents.profiles.${purpose}: SSM parameter name "/prod/agents/bedrock/${purpose}/inference-profile-model-id" is not accepted by SSM
     allowed: a-zA-Z0-9_.-/, at most 15 levels and 1011 characters with its ARN prefix
@@ -422,7 +400,7 @@ products:
       "envs: [dev], name: agents-sonnet",
       "envs: [dev, pre], name: agents-sonnet-main",
     );
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:10:64 products.agents.profiles.main.name: profile name "agents-sonnet-main" is used in both dev and pre, which share an account and region; names are unique per account (222222222222) and region (eu-central-1)
     fix: write name: "{product}-{purpose}-{model}-{env}", which differs per environment and follows the model, or give these environments different accounts
@@ -445,7 +423,7 @@ test.yaml:10:64 products.agents.profiles.main.name: profile name "agents-sonnet-
 describe("YAML syntax", () => {
   it("reports a tab once, not the parser's complaints about the lines below it", () => {
     expect(
-      refusal("tab-then-more-entries.yaml"),
+      fixtureRefusal("tab-then-more-entries.yaml"),
     ).toBe(`test/fixtures/tab-then-more-entries.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/tab-then-more-entries.yaml:7:1: YAML syntax: this line is indented with a tab
@@ -455,7 +433,7 @@ test/fixtures/tab-then-more-entries.yaml:7:1: YAML syntax: this line is indented
 
   it("tells a value with an unquoted colon from an indentation mistake, and quotes it in the fix", () => {
     expect(
-      refusal("unquoted-colon-in-description.yaml"),
+      fixtureRefusal("unquoted-colon-in-description.yaml"),
     ).toBe(`test/fixtures/unquoted-colon-in-description.yaml: 1 error; nothing was synthesized.
 
 test/fixtures/unquoted-colon-in-description.yaml:11:22 products.agents.profiles.main.description: YAML syntax: the value "Agent: support-agent-v1" contains ": ", which YAML reads as the start of another key
@@ -464,7 +442,7 @@ test/fixtures/unquoted-colon-in-description.yaml:11:22 products.agents.profiles.
   });
 
   it("points at a line indented with a tab", () => {
-    expect(refusalOfYaml("version: 1\ndefaults:\n\tregion: eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
+    expect(refusalOf("version: 1\ndefaults:\n\tregion: eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
       `test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:3:1: YAML syntax: this line is indented with a tab
@@ -487,7 +465,7 @@ products:
         description: "Agent inference
         envs: [dev]
 `;
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:11:22 products.agents.profiles.main.description: YAML syntax: the quote " opened here is never closed, so everything after it up to the end of the file is read as part of this value
     fix: add the closing " at the end of the value on this line
@@ -496,7 +474,7 @@ test.yaml:11:22 products.agents.profiles.main.description: YAML syntax: the quot
 
   it("points at where an unclosed bracket opens", () => {
     const yaml = oneProfile("{ model: claude-sonnet-45, envs: [dev }");
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:46 products.agents.profiles.main.envs: YAML syntax: the bracket [ opened here is never closed, so everything after it up to the end of the file is read as part of this value
     fix: add the closing ] at the end of the value on this line
@@ -512,7 +490,7 @@ environments:
   prod: {}
   dev: { region: eu-west-1 }
 `;
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:7:3 environments.dev: YAML syntax: the key "dev" is written twice in the same mapping (first at line 5)
     fix: merge the two entries into one, or rename one of them
@@ -521,7 +499,7 @@ test.yaml:7:3 environments.dev: YAML syntax: the key "dev" is written twice in t
 
   it("explains a key without its colon", () => {
     expect(
-      refusalOfYaml("version: 1\ndefaults:\n  region eu-central-1\n  geography: eu\nenvironments:\n  dev: {}\n"),
+      refusalOf("version: 1\ndefaults:\n  region eu-central-1\n  geography: eu\nenvironments:\n  dev: {}\n"),
     ).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:3:3: YAML syntax: this entry runs on over several lines and is read as one key
@@ -530,7 +508,7 @@ test.yaml:3:3: YAML syntax: this entry runs on over several lines and is read as
   });
 
   it("explains a colon without its space", () => {
-    expect(refusalOfYaml("version: 1\ndefaults:\n  region:eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
+    expect(refusalOf("version: 1\ndefaults:\n  region:eu-central-1\nenvironments:\n  dev: {}\n")).toBe(
       `test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:3:3 defaults: expected a mapping, got a string "region:eu-central-1"
@@ -540,7 +518,7 @@ test.yaml:3:3 defaults: expected a mapping, got a string "region:eu-central-1"
   });
 
   it("names each missing top-level key and what to write", () => {
-    expect(refusalOfYaml("environments:\n  dev: {}\n")).toBe(`test.yaml: 2 errors; nothing was synthesized.
+    expect(refusalOf("environments:\n  dev: {}\n")).toBe(`test.yaml: 2 errors; nothing was synthesized.
 
 test.yaml:1:1: missing "version"
     allowed: 1
@@ -552,7 +530,7 @@ test.yaml:1:1: missing "defaults" (a mapping)
   });
 
   it("explains an empty file", () => {
-    expect(refusalOfYaml("")).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf("")).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:1:1: expected a mapping, got an empty value
     fix: start with version: 1, defaults:, environments: and products: (docs/configuration.md)
@@ -591,7 +569,7 @@ ${file}: cannot read the profiles file ${file}: there is no such file
 describe("every mistake in one run", () => {
   it("checks the rules of the profiles that parsed beside a shape error in another, sorted by position", () => {
     expect(
-      refusal("shape-error-beside-rule-error.yaml"),
+      fixtureRefusal("shape-error-beside-rule-error.yaml"),
     ).toBe(`test/fixtures/shape-error-beside-rule-error.yaml: 4 errors; nothing was synthesized.
 
 test/fixtures/shape-error-beside-rule-error.yaml:5:16 environments.prod.accountId: 444444444444 was read by YAML as a number; accountId takes a string
@@ -612,7 +590,7 @@ test/fixtures/shape-error-beside-rule-error.yaml:18:16 products.search.profiles.
 
   it("reports a misspelt key once, not also as a missing one", () => {
     const yaml = oneProfile("{ modle: claude-sonnet-45, envs: [dev] }");
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
     allowed: model, envs, name, description, geography, region, tags, import, alarms
@@ -622,7 +600,7 @@ test.yaml:8:15 products.agents.profiles.main.modle: unknown key "modle"
 
   it("reports a missing key at the entry that lacks it", () => {
     const yaml = oneProfile("{ model: claude-sonnet-45 }");
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:8:7 products.agents.profiles.main: missing "envs" (a list)
     fix: add envs:
@@ -631,7 +609,7 @@ test.yaml:8:7 products.agents.profiles.main: missing "envs" (a list)
 
   it("skips the rules when a broken value could mislead them (here every region depends on the default)", () => {
     const yaml = oneProfile("{ model: claude-sonet-45, envs: [dev] }", "{ region: Frankfurt }");
-    expect(refusalOfYaml(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:2:21 defaults.region: "Frankfurt" must be an AWS region name such as eu-central-1
 `);

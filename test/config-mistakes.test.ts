@@ -2,22 +2,13 @@
  * Mistakes a careless engineer makes that used to get past the loader or crash it (issue 12):
  * each fixture under test/fixtures/mistakes is named for its mistake, and the report is exact.
  */
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
-import { loadConfig, parseConfig } from "../config/loader.ts";
-import { ROOT, resolve, synth } from "./helpers.ts";
+import { parseConfig } from "../config/loader.ts";
+import { fixtureConfig, fixtureRefusal, refusalOf, resolve, synth } from "./helpers.ts";
 
-/** The report for a fixture under test/fixtures/mistakes; fails the test if it is accepted or fails otherwise. */
+/** The report for a fixture under test/fixtures/mistakes. */
 function refusal(fixture: string): string {
-  const file = `test/fixtures/mistakes/${fixture}`;
-  try {
-    loadConfig(join(ROOT, file), { shownAs: file });
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error(`${file} was accepted`);
+  return fixtureRefusal(`mistakes/${fixture}`);
 }
 
 describe("mistakes refused with a located, actionable report", () => {
@@ -286,7 +277,7 @@ test/fixtures/mistakes/environment-listed-twice.yaml:8:53 products.a.profiles.ma
 
 describe("valid but unusual files", () => {
   it("reads CRLF, a BOM, a %YAML directive, ---/... markers, comments, flow style, quoted keys, anchors, merge keys and YAML 1.1 words", () => {
-    const config = loadConfig(join(ROOT, "test/fixtures/valid-but-unusual.yaml"));
+    const config = fixtureConfig("valid-but-unusual.yaml");
     expect(config.tags).toEqual({ team: "platform", "on-call": "yes", enabled: "yes", legacy: "off", billing: "no" });
     expect(config.products.agents.tags).toEqual({ owner: "on" });
     expect(config.products.agents.profiles.classify).toEqual({ model: "claude-haiku-45", envs: ["dev", "prod"] });
@@ -312,13 +303,7 @@ products:
     profiles:
       main: { model: claude-sonnet-45, envs: [prod] }
 `;
-    try {
-      parseConfig(yaml, "test.yaml");
-    } catch (error) {
-      if (error instanceof ConfigError) return error.message.split("\n").slice(2).join("\n");
-      throw error;
-    }
-    throw new Error("accepted");
+    return refusalOf(yaml).split("\n").slice(2).join("\n");
   };
 
   it.each([

@@ -17,11 +17,10 @@
  * needs the account. A user checks an adoption with `task infra:plan` against their account:
  * the plan must say "N to import, 0 to add, 0 to change, 0 to destroy".
  */
-import { mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import { readPlan, renderPlanReview } from "../review/plan.ts";
 import { credentialsProblem } from "../scripts/infra-preflight.ts";
@@ -39,7 +38,7 @@ import {
   stateAfterApply,
   tempDir,
 } from "./engine.ts";
-import { fixtureConfig, ROOT, readStacks, resolve, shippedConfig } from "./helpers.ts";
+import { fixtureConfig, ROOT, readStacks, resolve, shippedConfig, validFixtureConfigs } from "./helpers.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Terraform JSON is read structurally
 type Json = any;
@@ -70,21 +69,6 @@ function shapeOf(value: Json): Json {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shapeOf(v)]));
   }
   return typeof value;
-}
-
-/** Every fixture under test/fixtures that passes the checks (the others show errors on purpose). */
-function validFixtures(): Array<{ label: string; environments: ResolvedEnvironment[] }> {
-  const files = (readdirSync(join(ROOT, "test/fixtures"), { recursive: true }) as string[])
-    .filter((file) => file.endsWith(".yaml"))
-    .sort();
-  return files.flatMap((file) => {
-    try {
-      return [{ label: `fixtures/${file}`, environments: resolve(fixtureConfig(file)) }];
-    } catch (error) {
-      if (error instanceof ConfigError) return [];
-      throw error;
-    }
-  });
 }
 
 describe.skipIf(engine === undefined)("the real engine", () => {
@@ -123,8 +107,8 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     // go (validate does not read them), import blocks move to the root, aimed into the module.
     const stacks = new Map<string, { label: string; json: Json }>();
     const sources = [{ label: "config/profiles.yaml", stacks: shipped }];
-    for (const fixture of validFixtures())
-      sources.push({ label: fixture.label, stacks: synthStacks(fixture.environments) });
+    for (const { name, config } of validFixtureConfigs())
+      sources.push({ label: `fixtures/${name}`, stacks: synthStacks(resolve(config)) });
     for (const source of sources) {
       for (const [stack, json] of Object.entries(source.stacks)) {
         const encryption = json.terraform.encryption !== undefined;

@@ -54,7 +54,7 @@ function mirroredVersions(dir: string, platform: string): string[] {
 }
 
 /** `filesystem_mirror { path = "…" }` entries of a CLI config file. */
-export function filesystemMirrors(cliConfig: string): string[] {
+function filesystemMirrors(cliConfig: string): string[] {
   return [...cliConfig.matchAll(/filesystem_mirror\s*\{[^}]*?path\s*=\s*"([^"]+)"/g)].map((m) => m[1] as string);
 }
 
@@ -189,7 +189,7 @@ export function tempDir(prefix: string): string {
 }
 
 /** True when `version` meets a constraint such as `6.25.0` or `>= 6.29.0, < 7.0.0`. */
-export function satisfies(version: string, constraint: string): boolean {
+function satisfies(version: string, constraint: string): boolean {
   return constraint.split(",").every((part) => {
     const match = /^\s*(>=|<=|>|<|=|!=)?\s*(\S+)\s*$/.exec(part);
     if (match === null) return false;
@@ -252,6 +252,9 @@ export function adjustStack(stack: Json, adjust: EngineAdjustments): Json {
 /** `${type.name.attr}`: a reference to another resource's attribute, alone or inside a string. */
 const REFERENCES = /\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}/g;
 
+/** A string that is one reference and nothing else. */
+const WHOLE_REFERENCE = new RegExp(`^${REFERENCES.source}$`);
+
 /** The configured element whose plain values all equal the planned element's known ones. */
 function sameElement(configured: Json[], planned: Json): Json {
   if (planned === null || typeof planned !== "object") return undefined;
@@ -276,7 +279,7 @@ function resourceReferences(configured: Json): RegExpExecArray[] {
  */
 function substituted(configured: Json, target: (type: string, name: string) => Json): Json {
   if (typeof configured === "string") {
-    const whole = /^\$\{([a-z0-9_]+)\.([A-Za-z0-9_-]+)\.([a-z0-9_]+)\}$/.exec(configured);
+    const whole = WHOLE_REFERENCE.exec(configured);
     const wholeTarget = whole === null ? undefined : target(whole[1] as string, whole[2] as string);
     if (whole !== null && wholeTarget !== undefined) return wholeTarget[whole[3] as string];
     return configured.replace(REFERENCES, (text, type, name, from) => {

@@ -38,6 +38,28 @@ export function configFrom(yaml: string): ProfilesConfig {
   return parseConfig(yaml, "test.yaml");
 }
 
+/** The report of a config that `check` must refuse; fails the test if it is accepted or fails otherwise. */
+export function reportOf(check: () => unknown, file: string): string {
+  try {
+    check();
+  } catch (error) {
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+/** The report for YAML text the loader must refuse, read as `file`. */
+export function refusalOf(yaml: string, file = "test.yaml"): string {
+  return reportOf(() => parseConfig(yaml, file), file);
+}
+
+/** The report for a fixture under test/fixtures the loader must refuse, shown by its path from the repository root. */
+export function fixtureRefusal(fixture: string): string {
+  const file = `test/fixtures/${fixture}`;
+  return reportOf(() => loadConfig(join(ROOT, file), { shownAs: file }), file);
+}
+
 /** Resolve a checked config with the built-in catalog. */
 export function resolve(config: ProfilesConfig): ResolvedEnvironment[] {
   return resolveEnvironments(config, BUILT_IN_MODELS);

@@ -5,20 +5,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
-import { parseConfig } from "../config/loader.ts";
-import { EXAMPLE_FIXTURE, ROOT, resolve } from "./helpers.ts";
-
-/** The report of a refused config text. */
-function refusal(yaml: string): string {
-  try {
-    parseConfig(yaml, "test.yaml");
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error("the config was accepted");
-}
+import { configFrom, EXAMPLE_FIXTURE, ROOT, refusalOf, resolve } from "./helpers.ts";
 
 /** A config whose product `agents` has the given profiles (lines under `profiles:`). */
 function withProfiles(...profiles: string[]): string {
@@ -36,7 +23,7 @@ ${profiles.map((line) => `      ${line}`).join("\n")}
 
 /** Every `[env, key, name]` a config resolves to. */
 function names(yaml: string): string[][] {
-  return resolve(parseConfig(yaml, "test.yaml")).flatMap((e) => e.profiles.map((p) => [e.env, p.key, p.name]));
+  return resolve(configFrom(yaml)).flatMap((e) => e.profiles.map((p) => [e.env, p.key, p.name]));
 }
 
 describe("default names", () => {
@@ -94,7 +81,7 @@ describe("name templates", () => {
 
   it("refuse an unknown placeholder with the template it was meant to be", () => {
     expect(
-      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{modle}-{env}" }')),
+      refusalOf(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{modle}-{env}" }')),
     ).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{modle}-{env}" has the unknown placeholder {modle}
@@ -105,7 +92,7 @@ test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{mod
 
   it("refuse a template without {env} or {model} that is unknown, proposing one valid everywhere", () => {
     expect(
-      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{stage}" }')),
+      refusalOf(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{stage}" }')),
     ).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{stage}" has the unknown placeholder {stage}
@@ -116,7 +103,7 @@ test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{sta
 
   it("refuse characters Bedrock does not accept, proposing the template without them", () => {
     expect(
-      refusal(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}.{model}--{env}" }')),
+      refusalOf(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}.{model}--{env}" }')),
     ).toBe(`test.yaml: 2 errors; nothing was synthesized.
 
 test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents.claude-sonnet-45--dev" is not accepted by Bedrock
@@ -134,7 +121,7 @@ test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents.claude-s
       'prod: { accountId: "444444444444" }',
       'prod: { accountId: "222222222222" }',
     );
-    expect(refusal(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
+    expect(refusalOf(yaml)).toBe(`test.yaml: 1 error; nothing was synthesized.
 
 test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents-chat" is used in both dev and prod, which share an account and region; names are unique per account (222222222222) and region (eu-central-1)
     fix: write name: "{product}-{purpose}-{model}-{env}", which differs per environment and follows the model, or give these environments different accounts
@@ -144,7 +131,7 @@ test.yaml:9:65 products.agents.profiles.chat.name: profile name "agents-chat" is
   it("name a shorter template, valid in every listed environment, for a name over 64 characters", () => {
     const purpose = "summarize-support-tickets-into-handover-notes";
     expect(
-      refusal(withProfiles(`${purpose}: { model: claude-sonnet-45, envs: [dev, prod] }`)),
+      refusalOf(withProfiles(`${purpose}: { model: claude-sonnet-45, envs: [dev, prod] }`)),
     ).toBe(`test.yaml: 2 errors; nothing was synthesized.
 
 test.yaml:9:7 products.agents.profiles.${purpose}: profile name "agents-${purpose}-claude-sonnet-45-dev" (the default) is not accepted by Bedrock

@@ -9,10 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { ConfigError } from "../config/errors.ts";
-import { parseConfig } from "../config/loader.ts";
 import { runReview } from "../review/cli.ts";
-import { EXAMPLE_FIXTURE, ROOT } from "./helpers.ts";
+import { EXAMPLE_FIXTURE, ROOT, refusalOf } from "./helpers.ts";
 
 const SHIPPED = readFileSync(EXAMPLE_FIXTURE, "utf8");
 const SONNET_MAIN =
@@ -25,17 +23,6 @@ const CLASSIFY_REMOVED = SHIPPED.replace(
 
 const scratch = mkdtempSync(join(tmpdir(), "bedrock-profiles-review-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/** The loader's report for an invalid config text. */
-function configErrorMessage(text: string, file: string): string {
-  try {
-    parseConfig(text, file);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.message;
-    throw error;
-  }
-  throw new Error("the config is valid");
-}
 
 /** Run git in `cwd`, failing the test on error. */
 function git(cwd: string, ...args: string[]): string {
@@ -119,7 +106,7 @@ describe("npm run review", () => {
     const result = review(upgrade, "--strict", "--base", "main");
     writeFileSync(join(upgrade, "config/profiles.yaml"), MODEL_UPGRADE);
     expect(result.status).toBe(2);
-    const loaderMessage = configErrorMessage(invalid, "config/profiles.yaml");
+    const loaderMessage = refusalOf(invalid, "config/profiles.yaml");
     const line = invalid.slice(0, invalid.indexOf("model: sonnet")).split("\n").length;
     expect(loaderMessage).toContain(
       `config/profiles.yaml:${line}:16 products.agents.profiles.main.model: unknown model "sonnet"`,
@@ -218,7 +205,7 @@ describe("acknowledged hazards", () => {
 
   it("cannot acknowledge a replacement under the same name: the apply would fail", () => {
     const text = acknowledge(removal.replace("hazard: profile-removed", "hazard: name-held"));
-    const message = configErrorMessage(text, "config/profiles.yaml");
+    const message = refusalOf(text, "config/profiles.yaml");
     expect(message).toContain('acknowledged[0].hazard: "name-held" is not allowed\n');
     expect(message).toContain("    allowed: profile-removed, profile-moved, environment-removed,");
   });

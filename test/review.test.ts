@@ -6,20 +6,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BUILT_IN_MODELS } from "../config/catalog.ts";
 import { ConfigError } from "../config/errors.ts";
 import { parseConfig } from "../config/loader.ts";
-import { resolveEnvironments } from "../config/resolve.ts";
 import { compareConfigs, type Hazard, isProduction, type Review, type ReviewSide } from "../review/compare.ts";
 import { NEW_ARN_NOTE, renderReport } from "../review/report.ts";
-import { ROOT } from "./helpers.ts";
+import { ROOT, resolve } from "./helpers.ts";
 
 /** One side of a fixture pair, resolved, or its ConfigError. */
 function side(name: string, which: "base" | "head"): ReviewSide {
   const file = `${name}/${which}.yaml`;
   try {
     const text = readFileSync(join(ROOT, "test/fixtures/review", file), "utf8");
-    return resolveEnvironments(parseConfig(text, file), BUILT_IN_MODELS);
+    return resolve(parseConfig(text, file));
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
