@@ -19,7 +19,6 @@ import { FORMAT_FLAGS, LISTING_FORMATS, type ListingFormat, renderListing } from
 /** How to call the command; printed by `--help` and after usage errors. */
 export const USAGE = `usage: npm run profiles -- [--env <env>]... [--product <product>]... [${FORMAT_FLAGS.join(" | ")}]
        npm run profiles -- policy <env> <product>/<purpose> [--arn <profile ARN>]
-       npm run profiles -- policy <env> <product>/<purpose>
        npm run profiles -- guardrail [scp | boundary]
        npm run profiles -- billing
 
