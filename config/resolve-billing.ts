@@ -11,11 +11,17 @@ import {
   type ResolvedEncryption,
   type ResolvedProfile,
   resolveEncryption,
+  stackName,
 } from "./resolve.ts";
 import type { AlarmsConfig, BudgetConfig, ProfilesConfig } from "./schema.ts";
 
-/** The stack of the management (payer) account. */
-export const BILLING_STACK_NAME = "billing-bedrock";
+/**
+ * What the review and `acknowledged:` call the management (payer) account, where an
+ * environment name goes: `envs: [billing]` accepts a hazard of its stack.
+ */
+export const BILLING_ENV = "billing";
+/** The stack of the management (payer) account, named like an environment's. */
+export const BILLING_STACK_NAME = stackName(BILLING_ENV);
 
 /**
  * The service as Cost Explorer and AWS Budgets name it in the `Service` dimension; the same

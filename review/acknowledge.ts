@@ -2,6 +2,7 @@
  * Hazards accepted on the record: the `acknowledged:` entries of the profiles file in the
  * pull request, so the acceptance is part of the diff a reviewer approves. Pure.
  */
+import { BILLING_ENV } from "../config/resolve-billing.ts";
 import { ACKNOWLEDGEABLE_HAZARDS, type Acknowledgement } from "../config/schema.ts";
 import type { Hazard } from "./compare.ts";
 
@@ -12,7 +13,7 @@ import type { Hazard } from "./compare.ts";
 export function hazardSubject(hazard: Hazard): { env?: string; profile?: string; product?: string } {
   switch (hazard.kind) {
     case "budget-removed":
-      return { env: "billing", product: hazard.removal.budget.product };
+      return { env: BILLING_ENV, product: hazard.removal.budget.product };
     case "invalid-config":
       return {};
     case "environment-removed":
