@@ -14,6 +14,7 @@ import {
   type RegionOutput,
 } from "../config/catalog-update.ts";
 import { didYouMean, show } from "../config/errors.ts";
+import { byCodeUnit } from "../config/resolve.ts";
 import { type CommandResult, failureResult } from "./command-result.ts";
 import { DiagnosticError } from "./diagnostic.ts";
 import { formatMarkdownTable } from "./table.ts";
@@ -111,7 +112,7 @@ export function readCatalogInput(dir: string): CatalogInput {
 /** The built-in models as a Markdown table, by key. */
 function listModels(): string {
   const rows = Object.entries(BUILT_IN_MODELS)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([key, model]) => [
       `\`${key}\``,
       model.name,

@@ -5,6 +5,7 @@
  * command reads the files and writes the result. Same input, same bytes.
  */
 import { GEOGRAPHIES } from "./catalog.ts";
+import { byCodeUnit } from "./resolve.ts";
 
 /** Source region → destination regions; `"*"` when any commercial region may serve (global). */
 export type RoutingTable = Readonly<Record<string, readonly string[] | "*">>;
@@ -66,7 +67,7 @@ export class CatalogInputError extends Error {}
 const CROSS_REGION = GEOGRAPHIES.filter((geography) => geography !== "none");
 
 const byKey = <T>(entries: Iterable<[string, T]>): Record<string, T> =>
-  Object.fromEntries([...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  Object.fromEntries([...entries].sort(([a], [b]) => byCodeUnit(a, b)));
 
 /** model → geography → source region → destinations. */
 type Routing = Map<string, Map<string, Map<string, readonly string[] | "*">>>;

@@ -11,7 +11,7 @@
  * account and region.
  */
 import type { ConfigError } from "../config/errors.ts";
-import { nameSlot, type ResolvedEnvironment, type ResolvedProfile } from "../config/resolve.ts";
+import { byCodeUnit, nameSlot, type ResolvedEnvironment, type ResolvedProfile } from "../config/resolve.ts";
 import { PROFILE_RESOURCE_FACTS } from "../stacks/resource-facts.ts";
 import { change, profileValueChanges, ssmValueChange, tagChanges } from "./profile-changes.ts";
 import type {
@@ -94,7 +94,7 @@ function environmentChanges(before: ResolvedEnvironment, after: ResolvedEnvironm
       : `${e.assumeRole.roleArn}${e.assumeRole.sessionName ? ` (session ${e.assumeRole.sessionName})` : ""}`;
   const tags = (e: ResolvedEnvironment) =>
     Object.entries(e.defaultTags)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .sort(([a], [b]) => byCodeUnit(a, b))
       .map(([key, value]) => `${key}=${value}`)
       .join(", ");
   return [
