@@ -28,7 +28,9 @@ export function synthSummary(
   }
   const files = rows.map((row) => join(outdir, "stacks", row.stack, "cdk.tf.json"));
   const width = Math.max(...files.map((file) => file.length));
-  const lines = rows.map((row, i) => `${files[i].padEnd(width)}  ${row.count.padStart(11)}  (${row.where})`);
+  // At least 11 wide ("99 profiles"), wider when a stack holds more, so the counts stay aligned.
+  const countWidth = Math.max(11, ...rows.map((row) => row.count.length));
+  const lines = rows.map((row, i) => `${files[i].padEnd(width)}  ${row.count.padStart(countWidth)}  (${row.where})`);
   const total = environments.reduce((sum, e) => sum + e.profiles.length, 0);
   return `${lines.join("\n")}\nsynthesized ${rows.length} stacks, ${total} profiles\n`;
 }
