@@ -1,8 +1,7 @@
 /**
  * The least-privilege policy a consumer attaches to invoke one application inference profile
- * (docs/consumers.md). Pure: the stack feeds these statements to
- * `data.aws_iam_policy_document`, `npm run profiles -- policy` renders them as IAM JSON, so
- * both show the same grant. Why each statement exists, with sources: docs/consumers.md.
+ * (docs/consumers.md). Pure: the stack writes them as the JSON of its `consumer_iam_policies`
+ * output and `npm run profiles -- policy` prints the same document, so both show the same grant. Why each statement exists, with sources: docs/consumers.md.
  */
 import { formatArn, foundationModelArn, type ResolvedProfile } from "./resolve.ts";
 
@@ -15,14 +14,14 @@ export const INVOKE_ACTIONS: readonly string[] = ["bedrock:InvokeModel", "bedroc
 /** The condition key Bedrock sets when a foundation model is reached through an inference profile. */
 export const INFERENCE_PROFILE_ARN_KEY = "bedrock:InferenceProfileArn";
 
-/** An IAM condition, shaped like a `condition` block of `aws_iam_policy_document`. */
+/** An IAM condition: the test (operator), the context key and its values. */
 export interface PolicyCondition {
   readonly test: string;
   readonly variable: string;
   readonly values: readonly string[];
 }
 
-/** One Allow statement, shaped like a `statement` block of `aws_iam_policy_document`. */
+/** One Allow statement. */
 export interface PolicyStatement {
   readonly sid: string;
   readonly actions: readonly string[];
@@ -130,10 +129,7 @@ export interface IamPolicyDocument {
   }[];
 }
 
-/**
- * The statements as IAM policy JSON: the same grant `aws_iam_policy_document` renders (which
- * may sort lists and write one-element lists as strings).
- */
+/** The statements as an IAM policy document. */
 export function iamPolicyDocument(statements: readonly PolicyStatement[]): IamPolicyDocument {
   return {
     Version: "2012-10-17",
@@ -152,4 +148,14 @@ function iamCondition(conditions: readonly PolicyCondition[]): Record<string, Re
   const byTest: Record<string, Record<string, readonly string[]>> = {};
   for (const { test, variable, values } of conditions) byTest[test] = { ...byTest[test], [variable]: values };
   return byTest;
+}
+
+/**
+ * A profile's consumer policy as the compact JSON text a consumer attaches: the value of the
+ * stack's `consumer_iam_policies` output, where `arns` are tokens until apply. OpenTofu reads the
+ * text as a template and fills in each `${…}` reference; no other `${` or `%{` can occur in it,
+ * as every ARN, region and model ID it holds passed the patterns of config/aws-limits.ts.
+ */
+export function consumerPolicyJson(profile: ResolvedProfile, arns: PolicyArns): string {
+  return JSON.stringify(iamPolicyDocument(consumerPolicyStatements(profile, arns)));
 }

@@ -10,7 +10,6 @@ import {
   ALARM_TOPIC_FACTS,
   BUDGET_FACTS,
   CALLER_IDENTITY_FACTS,
-  CONSUMER_POLICY_FACTS,
   COST_ALLOCATION_TAG_FACTS,
   DASHBOARD_FACTS,
   PROFILE_RESOURCE_FACTS,
@@ -34,10 +33,6 @@ export const REVIEWED_RESOURCES: readonly ReviewedResource[] = [
   {
     facts: SSM_PARAMETER_FACTS,
     reviewedAs: "the ARN parameter of each replacement, in place or moved; the model ID follows the model (compare.ts)",
-  },
-  {
-    facts: CONSUMER_POLICY_FACTS,
-    reviewedAs: "follows the profile's ARN: the note that a replaced profile has a new ARN (report.ts)",
   },
   {
     facts: CALLER_IDENTITY_FACTS,

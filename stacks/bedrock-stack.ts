@@ -57,7 +57,7 @@ export class BedrockStack extends SelfContainedStack {
     });
     new TerraformOutput(this, "consumer_iam_policies", {
       description: "<product>/<purpose> → the IAM policy JSON a consumer attaches to invoke the profile",
-      value: Object.fromEntries(this.profiles.map((p) => [p.profile.key, p.policy.document.json])),
+      value: Object.fromEntries(this.profiles.map((p) => [p.profile.key, p.policyJson])),
     });
   }
 }

@@ -1,6 +1,6 @@
 /**
- * One application inference profile and the SSM parameters consumers read its ARN and its base
- * model ID from.
+ * One application inference profile, the SSM parameters consumers read its ARN and its base
+ * model ID from, and the policy a consumer attaches to invoke it.
  * Addresses come from product and purpose only, never from the model: a model change then
  * replaces the profile in place (create_before_destroy) and rewrites the same parameter.
  * What forces a replacement of each, and their lifecycle: `resource-facts.ts`.
@@ -8,8 +8,8 @@
 import { BedrockInferenceProfile } from "@cdktf/provider-aws/lib/bedrock-inference-profile/index.js";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter/index.js";
 import { Construct } from "constructs";
+import { consumerPolicyJson } from "../config/consumer-policy.ts";
 import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
-import { ConsumerPolicy } from "./consumer-policy.ts";
 import { lifecycleOf, PROFILE_RESOURCE_FACTS, SSM_PARAMETER_FACTS } from "./resource-facts.ts";
 import { regionOverride } from "./stack-foundation.ts";
 
@@ -32,7 +32,12 @@ export class InferenceProfile extends Construct {
   readonly parameter: SsmParameter;
   /** The base model ID beside the ARN: SDKs choose the request format from it, which the ARN hides. */
   readonly modelIdParameter: SsmParameter;
-  readonly policy: ConsumerPolicy;
+  /**
+   * The consumer policy (docs/consumers.md) as JSON text, its ARNs tokens until apply. Text rather
+   * than a `data.aws_iam_policy_document`: the same document for one construct and one output
+   * value instead of a data source of 20-odd values per profile, about 15% of a 1,000-profile synth.
+   */
+  readonly policyJson: string;
   /** The profile's ARN (a token until apply), made once: every attribute read builds a new token. */
   readonly arn: string;
   /** `copy_from` as synthesized (may hold the caller identity token). */
@@ -80,6 +85,6 @@ export class InferenceProfile extends Construct {
     });
     this.modelIdParameter.overrideLogicalId(`${profile.address}-model-id`);
 
-    this.policy = new ConsumerPolicy(this, "consumer-policy", { profile, profileArn: this.arn, accountId });
+    this.policyJson = consumerPolicyJson(profile, { profileArn: this.arn, accountId });
   }
 }

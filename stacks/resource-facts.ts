@@ -67,9 +67,6 @@ export const PROFILE_VALUE_ARGUMENTS = {
  */
 export const SSM_PARAMETER_FACTS = withoutLifecycle("aws_ssm_parameter", ["name", "region"]);
 
-/** `data.aws_iam_policy_document` (a profile's consumer policy): read at plan time, nothing to replace. */
-export const CONSUMER_POLICY_FACTS = withoutLifecycle("data.aws_iam_policy_document", []);
-
 /** `data.aws_caller_identity`: the deploying account where an environment pins none. */
 export const CALLER_IDENTITY_FACTS = withoutLifecycle("data.aws_caller_identity", []);
 

@@ -30,43 +30,14 @@ function applicationProfileArn(profile: ResolvedProfile): string {
 }
 
 /**
- * The synthesized `data.aws_iam_policy_document` of a profile as the IAM JSON it renders, with
- * the application profile's ARN in place of its token.
+ * The synthesized consumer policy of a profile (its `consumer_iam_policies` output), as OpenTofu
+ * renders it once applied: the application profile's ARN in place of each reference to it.
  */
 function synthesizedPolicy(profile: ResolvedProfile): PolicyJson {
-  const token = `\${aws_bedrock_inference_profile.${profile.address}.arn}`;
-  const arn = (value: string) => (value === token ? applicationProfileArn(profile) : value);
-  const statements = stack.data.aws_iam_policy_document[`${profile.address}-consumer`].statement;
-  return {
-    Version: "2012-10-17",
-    Statement: statements.map(
-      (statement: {
-        sid: string;
-        actions: string[];
-        resources: string[];
-        condition?: { test: string; variable: string; values: string[] }[];
-      }) => ({
-        Sid: statement.sid,
-        Effect: "Allow",
-        Action: statement.actions,
-        Resource: statement.resources.map(arn),
-        ...(statement.condition === undefined
-          ? {}
-          : {
-              Condition: Object.fromEntries(
-                statement.condition.map(({ test }) => [
-                  test,
-                  Object.fromEntries(
-                    statement.condition
-                      ?.filter((condition) => condition.test === test)
-                      .map((condition) => [condition.variable, condition.values.map(arn)]) ?? [],
-                  ),
-                ]),
-              ),
-            }),
-      }),
-    ),
-  };
+  const text: string = stack.output.consumer_iam_policies.value[profile.key];
+  return JSON.parse(
+    text.replaceAll(`\${aws_bedrock_inference_profile.${profile.address}.arn}`, applicationProfileArn(profile)),
+  );
 }
 
 const modelArn = (profile: ResolvedProfile, region: string) =>

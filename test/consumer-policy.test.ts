@@ -1,6 +1,6 @@
 /**
  * The consumer policy of each shape of profile, pinned statement by statement: the pure
- * function, and the data source synthesized from it.
+ * function, and the JSON text the stack's `consumer_iam_policies` output holds.
  */
 import { describe, expect, it } from "vitest";
 import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
@@ -177,76 +177,75 @@ describe("the synthesized policy documents", () => {
   const stacks = synth(config);
   const prod = stacks["prod-bedrock"].json;
   const sandbox = stacks["sandbox-bedrock"].json;
+  // biome-ignore lint/suspicious/noExplicitAny: synthesized Terraform JSON is read structurally
+  const policyOf = (stack: any, key: string) => JSON.parse(stack.output.consumer_iam_policies.value[key]);
 
-  it("feed the statements of the us profile in an eu-central-1 stack to data.aws_iam_policy_document", () => {
+  it("write the us profile's policy in an eu-central-1 stack as IAM JSON naming the profile's ARN", () => {
     const model = "anthropic.claude-3-5-haiku-20241022-v1:0";
     const systemProfile = `arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.${model}`;
-    expect(prod.data.aws_iam_policy_document["shop-us-consumer"].statement).toEqual([
-      {
-        sid: "InvokeProfile",
-        actions: ACTIONS,
-        resources: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
-      },
-      {
-        sid: "InvokeModelThroughProfile",
-        actions: ACTIONS,
-        resources: ["us-east-1", "us-east-2", "us-west-2"].map(
-          (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
-        ),
-        condition: [
-          {
-            test: "StringEquals",
-            variable: "bedrock:InferenceProfileArn",
-            values: ["${aws_bedrock_inference_profile.shop-us.arn}"],
+    expect(policyOf(prod, "shop/us")).toEqual({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "InvokeProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: ["${aws_bedrock_inference_profile.shop-us.arn}", systemProfile],
+        },
+        {
+          Sid: "InvokeModelThroughProfile",
+          Effect: "Allow",
+          Action: ACTIONS,
+          Resource: ["us-east-1", "us-east-2", "us-west-2"].map(
+            (region) => `arn:aws:bedrock:${region}::foundation-model/${model}`,
+          ),
+          Condition: {
+            StringEquals: { "bedrock:InferenceProfileArn": ["${aws_bedrock_inference_profile.shop-us.arn}"] },
           },
-        ],
-      },
-    ]);
+        },
+      ],
+    });
   });
 
   it("synthesize a single-region policy whose model grant holds only through the profile", () => {
-    expect(prod.data.aws_iam_policy_document["shop-single-consumer"].statement).toEqual([
-      { sid: "InvokeProfile", actions: ACTIONS, resources: ["${aws_bedrock_inference_profile.shop-single.arn}"] },
+    expect(policyOf(prod, "shop/single").Statement).toEqual([
       {
-        sid: "InvokeModelThroughProfile",
-        actions: ACTIONS,
-        resources: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
-        condition: [
-          {
-            test: "StringEquals",
-            variable: "bedrock:InferenceProfileArn",
-            values: ["${aws_bedrock_inference_profile.shop-single.arn}"],
-          },
-        ],
+        Sid: "InvokeProfile",
+        Effect: "Allow",
+        Action: ACTIONS,
+        Resource: ["${aws_bedrock_inference_profile.shop-single.arn}"],
+      },
+      {
+        Sid: "InvokeModelThroughProfile",
+        Effect: "Allow",
+        Action: ACTIONS,
+        Resource: ["arn:aws:bedrock:eu-west-1::foundation-model/anthropic.claude-3-haiku-20240307-v1:0"],
+        Condition: {
+          StringEquals: { "bedrock:InferenceProfileArn": ["${aws_bedrock_inference_profile.shop-single.arn}"] },
+        },
       },
     ]);
   });
 
   it("use the caller identity for the account where the environment names none", () => {
-    const [first] = sandbox.data.aws_iam_policy_document["shop-main-consumer"].statement;
-    expect(first.resources[1]).toBe(
+    const [first] = policyOf(sandbox, "shop/main").Statement;
+    expect(first.Resource[1]).toBe(
       `arn:aws:bedrock:eu-central-1:\${data.aws_caller_identity.current.account_id}:inference-profile/eu.${SONNET_45}`,
     );
   });
 
-  it("are the consumer_iam_policies output by <product>/<purpose>", () => {
-    expect(prod.output.consumer_iam_policies.value).toEqual({
-      "shop/main": "${data.aws_iam_policy_document.shop-main-consumer.json}",
-      "shop/single": "${data.aws_iam_policy_document.shop-single-consumer.json}",
-      "shop/us": "${data.aws_iam_policy_document.shop-us-consumer.json}",
-      "shop/worldwide": "${data.aws_iam_policy_document.shop-worldwide-consumer.json}",
-    });
+  it("are the consumer_iam_policies output by <product>/<purpose>, the document `profiles -- policy` prints, compact", () => {
+    const value = prod.output.consumer_iam_policies.value;
+    expect(Object.keys(value)).toEqual(["shop/main", "shop/single", "shop/us", "shop/worldwide"]);
+    for (const [key, text] of Object.entries(value)) {
+      const profile = profileOf("prod", key);
+      const profileArn = `\${aws_bedrock_inference_profile.${profile.address}.arn}`;
+      const statements = consumerPolicyStatements(profile, { profileArn, accountId: "444444444444" });
+      expect(text).toBe(JSON.stringify(iamPolicyDocument(statements)));
+    }
   });
 
-  it("describe the us profile in inference_profiles with its own region's copy_from", () => {
-    expect(prod.output.inference_profiles.value["shop/us"]).toEqual({
-      name: "shop-us-claude-haiku-35-prod",
-      arn: "${aws_bedrock_inference_profile.shop-us.arn}",
-      id: "${aws_bedrock_inference_profile.shop-us.id}",
-      model_id: "anthropic.claude-3-5-haiku-20241022-v1:0",
-      copy_from: "arn:aws:bedrock:us-east-1:444444444444:inference-profile/us.anthropic.claude-3-5-haiku-20241022-v1:0",
-      ssm_parameter: "/prod/shop/bedrock/us/inference-profile-arn",
-      model_id_ssm_parameter: "/prod/shop/bedrock/us/inference-profile-model-id",
-    });
+  it("read no data source: the policy is the output's own text", () => {
+    expect(prod.data).toBeUndefined();
   });
 });

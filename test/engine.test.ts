@@ -204,6 +204,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
     let changes: Record<string, Map<string, Json>> = {};
     let planText = "";
     let plan: Json;
+    let state: Json;
 
     preparations.push(async () => {
       // One root per side, each scenario a child module: two plans instead of eight.
@@ -215,6 +216,10 @@ describe.skipIf(engine === undefined)("the real engine", () => {
         terraform: { required_providers: base.terraform.required_providers },
         provider: base.provider,
         module: Object.fromEntries(scenarios.map((s) => [s, { source: `./${s}` }])),
+        // A module's outputs reach the plan only through the root's.
+        output: Object.fromEntries(
+          scenarios.map((s) => [`${s}_consumer_iam_policies`, { value: `\${module.${s}.consumer_iam_policies}` }]),
+        ),
       });
       for (const [dir, config] of [
         [beforeRoot, () => base],
@@ -241,7 +246,7 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       expect(beforePlan.status, beforePlan.stderr).toBe(0);
       const before = JSON.parse((await run(beforeRoot, ["show", "-json", "before.tfplan"])).stdout);
       const configs = Object.fromEntries(scenarios.map((s) => [s, base]));
-      const state = stateAfterApply(before, JSON.parse(schemaRun.stdout), configs, AWS_PROVIDER_SOURCE);
+      state = stateAfterApply(before, JSON.parse(schemaRun.stdout), configs, AWS_PROVIDER_SOURCE);
       writeFileSync(join(afterRoot, "terraform.tfstate"), JSON.stringify(state));
 
       // -refresh=false: the state above is what AWS holds; nothing is read from an account.
@@ -348,6 +353,24 @@ describe.skipIf(engine === undefined)("the real engine", () => {
       for (const reader of readers(after["profile-renamed"], profile)) touched[reader] = ["update"];
       expectAllElseNoOp("profile-renamed", touched);
       expect(changes["profile-renamed"]?.get(profile)?.replace_paths).toEqual([["name"]]);
+    });
+
+    it("renders each consumer policy output as the IAM JSON naming the applied profile's ARN, and a replaced profile's only at apply", () => {
+      const arnInState = (module: string, name: string): string =>
+        (state.resources as Json[]).find(
+          (r) => r.module === `module.${module}` && r.type === "aws_bedrock_inference_profile" && r.name === name,
+        ).instances[0].attributes.arn;
+      // The plan holds a module's outputs only through the root's; `after` is what is known of them.
+      const { after: policies, after_unknown: unknown } = plan.output_changes["model-upgrade_consumer_iam_policies"];
+      // agents-classify is unchanged: the engine evaluates its text into a policy naming its ARN.
+      const classify = JSON.parse(policies["agents/classify"]);
+      const arn = arnInState("model-upgrade", "agents-classify");
+      expect(arn).toMatch(/^arn:aws:bedrock:eu-central-1:/);
+      expect(classify.Statement[0].Resource[0]).toBe(arn);
+      expect(classify.Statement[1].Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [arn] } });
+      // agents-main is replaced: its new ARN, and so its policy, is known only after apply.
+      expect(Object.keys(policies)).toEqual(["agents/classify", "platform/main"]);
+      expect(unknown).toEqual({ "agents/main": true });
     });
 
     it("the plan review (npm run review -- --plan) names the replacement, its order and the in-place update", () => {

@@ -92,8 +92,10 @@ describe("InferenceProfile", () => {
     expect(elsewhere.resource.aws_ssm_parameter["shop-main-model-id"].region).toBe("eu-west-1");
   });
 
-  it("adds the consumer policy document beside the profile", () => {
-    expect(Object.keys(synthesized.data.aws_iam_policy_document)).toEqual(["shop-main-consumer"]);
+  it("makes the profile and its two parameters, and no data source: the consumer policy is the output's text", () => {
+    expect(Object.keys(synthesized.resource)).toEqual(["aws_bedrock_inference_profile", "aws_ssm_parameter"]);
+    expect(Object.keys(synthesized.resource.aws_ssm_parameter)).toEqual(["shop-main", "shop-main-model-id"]);
+    expect(synthesized.data).toBeUndefined();
   });
 });
 

@@ -172,22 +172,22 @@ describe("outputs", () => {
     });
   });
 
-  it("gives each profile's consumer policy document by <product>/<purpose>", () => {
-    expect(prod.output.consumer_iam_policies.value).toEqual({
-      "agents/classify": "${data.aws_iam_policy_document.agents-classify-consumer.json}",
-      "agents/main": "${data.aws_iam_policy_document.agents-main-consumer.json}",
-      "platform/main": "${data.aws_iam_policy_document.platform-main-consumer.json}",
-      "platform/summarize": "${data.aws_iam_policy_document.platform-summarize-consumer.json}",
-    });
+  it("gives each profile's consumer policy document by <product>/<purpose>, as JSON text naming its profile's ARN", () => {
+    const policies = prod.output.consumer_iam_policies.value;
+    expect(Object.keys(policies)).toEqual(["agents/classify", "agents/main", "platform/main", "platform/summarize"]);
+    for (const [key, text] of Object.entries(policies)) {
+      const address = key.replace("/", "-");
+      expect(text).toContain(`"Resource":["\${aws_bedrock_inference_profile.${address}.arn}"`);
+    }
   });
 
   it("grants agents/main in prod its two profiles, and the model in each EU destination only through the application profile", () => {
     const profileArn = "${aws_bedrock_inference_profile.agents-main.arn}";
     const systemProfile =
       "arn:aws:bedrock:eu-central-1:444444444444:inference-profile/eu.anthropic.claude-sonnet-4-5-20250929-v1:0";
-    const [profiles, models] = prod.data.aws_iam_policy_document["agents-main-consumer"].statement;
-    expect(profiles.resources).toEqual([profileArn, systemProfile]);
-    expect(models.resources.map((arn: string) => arn.split(":")[3])).toEqual([
+    const [profiles, models] = JSON.parse(prod.output.consumer_iam_policies.value["agents/main"]).Statement;
+    expect(profiles.Resource).toEqual([profileArn, systemProfile]);
+    expect(models.Resource.map((arn: string) => arn.split(":")[3])).toEqual([
       "eu-central-1",
       "eu-north-1",
       "eu-south-1",
@@ -195,9 +195,7 @@ describe("outputs", () => {
       "eu-west-1",
       "eu-west-3",
     ]);
-    expect(models.condition).toEqual([
-      { test: "StringEquals", variable: "bedrock:InferenceProfileArn", values: [profileArn] },
-    ]);
+    expect(models.Condition).toEqual({ StringEquals: { "bedrock:InferenceProfileArn": [profileArn] } });
   });
 });
 
