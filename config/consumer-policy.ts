@@ -1,7 +1,8 @@
 /**
  * The least-privilege policy a consumer attaches to invoke one application inference profile
  * (docs/consumers.md). Pure: the stack writes them as the JSON of its `consumer_iam_policies`
- * output and `npm run profiles -- policy` prints the same document, so both show the same grant. Why each statement exists, with sources: docs/consumers.md.
+ * output and `npm run profiles -- policy` prints the same document, so both show the same grant.
+ * Why each statement exists, with sources: docs/consumers.md.
  */
 import { formatArn, foundationModelArn, type ResolvedProfile } from "./resolve.ts";
 
