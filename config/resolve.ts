@@ -10,6 +10,7 @@ import {
   destinationRegions,
   type Geography,
   type ModelCatalog,
+  offersGeography,
   routingOf,
 } from "./catalog.ts";
 import { type ProfileOrigins, profileOrigins } from "./origins.ts";
@@ -185,6 +186,18 @@ export function defaultNameTemplate(purpose: string): string {
   return purpose === "main" ? "{product}-{model}-{env}" : "{product}-{purpose}-{model}-{env}";
 }
 
+/** The template a profile's name comes from: its `name:`, or the default for its purpose. */
+export function nameTemplateOf(purpose: string, profile: ProfileConfig): string {
+  return profile.name ?? defaultNameTemplate(purpose);
+}
+
+/** The `{…}` of a template that are no placeholder (`{modle}`), each with the name inside. */
+export function unknownPlaceholders(template: string): RegExpMatchArray[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].filter(
+    ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
+  );
+}
+
 /** A name template with its known placeholders filled in; anything else is left as written. */
 export function expandName(template: string, values: NameValues): string {
   return template.replace(/\{(product|purpose|model|env)\}/g, (_, key: keyof NameValues) => values[key]);
@@ -286,7 +299,7 @@ export function resolveProfile(
     purpose,
     key: `${product}/${purpose}`,
     address: `${product}-${purpose}`,
-    name: expandName(profile.name ?? defaultNameTemplate(purpose), { product, purpose, model: profile.model, env }),
+    name: expandName(nameTemplateOf(purpose, profile), { product, purpose, model: profile.model, env }),
     ...(profile.description !== undefined || profile.import === undefined
       ? { description: profile.description ?? defaultDescription(model, product, purpose, env) }
       : {}),
@@ -329,16 +342,52 @@ export function resolveEncryption(
   };
 }
 
-/** Every profile of a valid config in every environment it lists, in the config's order. */
-export function resolveProfiles(config: ProfilesConfig, catalog: ModelCatalog): ResolvedProfile[] {
-  return Object.entries(config.products).flatMap(([product, productConfig]) =>
-    Object.keys(productConfig.profiles).flatMap((purpose) => {
-      const origin = profileOrigins(config, product, purpose);
-      return [...new Set(productConfig.profiles[purpose].envs)].map((env) =>
-        resolveProfile(config, catalog, product, purpose, env, origin),
-      );
-    }),
-  );
+/** One profile as written, with where its values come from. */
+export interface ProfileEntry {
+  readonly product: string;
+  readonly purpose: string;
+  readonly profile: ProfileConfig;
+  readonly origin: ProfileOrigins;
+}
+
+/** Every profile of the file as written, by key `<product>/<purpose>`, in the file's order, with its origins. */
+export function profileEntries(config: ProfilesConfig): Map<string, ProfileEntry> {
+  const entries = new Map<string, ProfileEntry>();
+  for (const [product, { profiles }] of Object.entries(config.products)) {
+    for (const [purpose, profile] of Object.entries(profiles)) {
+      entries.set(`${product}/${purpose}`, {
+        product,
+        purpose,
+        profile,
+        origin: profileOrigins(config, product, purpose),
+      });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Every profile of `entries` in every environment it lists, in their order, each environment
+ * once: of a valid config, all of them. The rules resolve a config before they have checked it,
+ * so an entry that cannot resolve is skipped (the entry rules report it): its model unknown or
+ * not offered in its geography, its name template with an unknown placeholder, or an
+ * environment it lists that does not exist.
+ */
+export function resolveProfiles(
+  config: ProfilesConfig,
+  catalog: ModelCatalog,
+  entries: Iterable<ProfileEntry> = profileEntries(config).values(),
+): ResolvedProfile[] {
+  const resolved: ResolvedProfile[] = [];
+  for (const { product, purpose, profile, origin } of entries) {
+    const model = catalog[profile.model];
+    if (model === undefined || !offersGeography(model, profile.geography ?? config.defaults.geography)) continue;
+    if (unknownPlaceholders(nameTemplateOf(purpose, profile)).length > 0) continue;
+    for (const env of new Set(profile.envs)) {
+      if (env in config.environments) resolved.push(resolveProfile(config, catalog, product, purpose, env, origin));
+    }
+  }
+  return resolved;
 }
 
 /**
