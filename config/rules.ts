@@ -43,7 +43,7 @@ import {
 } from "./reference-rules.ts";
 import { modelCatalog, profileEntries, type ResolvedProfile, resolveProfiles } from "./resolve.ts";
 import type { Rule, RuleContext } from "./rule-context.ts";
-import { checkBillingRules } from "./rules-billing.ts";
+import { checkAlarms, checkBillingStackName, checkBudgets, checkCostAllocationTags } from "./rules-billing.ts";
 import type { ProfilesConfig } from "./schema.ts";
 
 /**
@@ -79,7 +79,10 @@ export const RULES: readonly Rule[] = [
   { name: "unique names per account and region", each: "file", check: uniqueNames },
   { name: "unique addresses per stack", each: "file", check: ({ resolved }) => checkUniqueAddresses(resolved) },
   { name: "unique names per stack", each: "file", check: ({ resolved }) => checkNamesPerStack(resolved) },
-  { name: "billing, budgets and alarms", each: "file", check: ({ config }) => checkBillingRules(config) },
+  { name: "billing stack name", each: "file", check: ({ config }) => checkBillingStackName(config) },
+  { name: "cost allocation tags", each: "file", check: ({ config }) => checkCostAllocationTags(config) },
+  { name: "budgets", each: "file", check: ({ config }) => checkBudgets(config) },
+  { name: "alarms", each: "file", check: ({ config }) => checkAlarms(config) },
 ];
 
 /** The issues of `rules`, all of one kind: each file rule once, the others per entry or resolved profile. */
