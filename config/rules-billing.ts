@@ -164,7 +164,7 @@ function budgetNotify(product: string, budget: BudgetConfig): ConfigIssue[] {
 
 /** A budget's thresholds: percentages AWS Budgets accepts, few enough for its notifications. */
 function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] {
-  const issues = (budget.thresholds ?? DEFAULT_THRESHOLDS).flatMap((threshold, index): ConfigIssue[] =>
+  const issues = (budget.thresholds ?? []).flatMap((threshold, index): ConfigIssue[] =>
     threshold >= BUDGET.threshold.min && threshold <= BUDGET.threshold.max
       ? []
       : [
