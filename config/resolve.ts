@@ -331,7 +331,7 @@ export function kmsKeyRegion(kmsKeyId: string): string | undefined {
  * State encryption of a stack, its key's region defaulted: the one written, else the key ARN's,
  * else the backend's, else the stack's.
  */
-export function resolveEncryption(
+function resolveEncryption(
   encryption: NonNullable<EnvironmentConfig["encryption"]>,
   backend: EnvironmentConfig["backend"],
   stackRegion: string,
@@ -339,6 +339,26 @@ export function resolveEncryption(
   return {
     kmsKeyId: encryption.kmsKeyId,
     region: encryption.region ?? kmsKeyRegion(encryption.kmsKeyId) ?? backend?.region ?? stackRegion,
+  };
+}
+
+/** How a stack is deployed, as written on an environment or on `billing:`. */
+type StackSettings = Pick<EnvironmentConfig, "backend" | "assumeRole" | "encryption">;
+
+/**
+ * The state backend, deploying role and state encryption of a stack in `region`, defaults
+ * applied, each only when written; `stateKey` is the backend's key when it names none.
+ * Environments and `billing:` resolve them alike.
+ */
+export function resolveStackSettings(
+  { backend, assumeRole, encryption }: StackSettings,
+  region: string,
+  stateKey: string,
+): { backend?: ResolvedBackend; assumeRole?: ResolvedAssumeRole; encryption?: ResolvedEncryption } {
+  return {
+    ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? stateKey } }),
+    ...(assumeRole === undefined ? {} : { assumeRole }),
+    ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
   };
 }
 
@@ -408,16 +428,14 @@ export function assembleEnvironments(
     const region = environmentRegion(config, environment);
     const mine = [...(byEnv.get(env) ?? [])];
     mine.sort((a, b) => byCodeUnit(a.address, b.address));
-    const { backend, assumeRole, encryption, accountId } = environment;
+    const { accountId } = environment;
     return {
       env,
       stackName: stackName(env),
       region,
       partition: partitionOf(region),
       ...(accountId === undefined ? {} : { accountId }),
-      ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? defaultStateKey(env) } }),
-      ...(assumeRole === undefined ? {} : { assumeRole }),
-      ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
+      ...resolveStackSettings(environment, region, defaultStateKey(env)),
       defaultTags: defaultTags(config, env),
       profiles: mine,
       monitoring: resolveMonitoring(config, env, mine),
