@@ -4,8 +4,7 @@
  * and stays the same on a model upgrade (so create_before_destroy cannot create the replacement).
  */
 import { type ConfigIssue, closestAll, show } from "./errors.ts";
-import { defaultNameTemplate, expandName, NAME_PLACEHOLDERS, type NameValues } from "./resolve.ts";
-import type { ProfileConfig } from "./schema.ts";
+import { expandName, NAME_PLACEHOLDERS, type NameValues, unknownPlaceholders } from "./resolve.ts";
 
 /** Templates from the most to the least telling; each holds `{model}` and `{env}`. */
 const TEMPLATES = [
@@ -14,11 +13,6 @@ const TEMPLATES = [
   "{purpose}-{model}-{env}",
   "{model}-{env}",
 ] as const;
-
-/** The template a profile's name comes from: its `name:`, or the default for its purpose. */
-export function nameTemplateOf(purpose: string, profile: ProfileConfig): string {
-  return profile.name ?? defaultNameTemplate(purpose);
-}
 
 /**
  * A template whose names fit in `max` characters (aws-limits.ts PROFILE_NAME.max) in every environment
@@ -33,13 +27,6 @@ export function templateFitting(
 ): string | undefined {
   return TEMPLATES.find(
     (template) => template !== avoid && envs.every((env) => expandName(template, { ...values, env }).length <= max),
-  );
-}
-
-/** The `{…}` of a template that are no placeholder (`{modle}`), each with the name inside. */
-export function unknownPlaceholders(template: string): RegExpMatchArray[] {
-  return [...template.matchAll(/\{([^{}]*)\}/g)].filter(
-    ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
   );
 }
 

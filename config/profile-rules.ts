@@ -6,8 +6,8 @@
  */
 import { COPY_FROM, DESCRIPTION, EXAMPLE_ACCOUNT_ID, PROFILE_NAME, SSM_NAME, TAG } from "./aws-limits.ts";
 import { type ConfigIssue, didYouMean, show } from "./errors.ts";
-import { nameTemplateOf, templateFitting } from "./name-rules.ts";
-import { defaultTags, formatArn, nameSlot, type ResolvedProfile, ssmParameterArn } from "./resolve.ts";
+import { templateFitting } from "./name-rules.ts";
+import { defaultTags, formatArn, nameSlot, nameTemplateOf, type ResolvedProfile, ssmParameterArn } from "./resolve.ts";
 import { clashes, type FileRule, type ProfileRule, type RuleContext } from "./rule-context.ts";
 
 /** Fold a string into one AWS accepts as a description, for the fix hint. */

@@ -5,8 +5,8 @@
 import { MODEL_ID, PROFILE_NAME, SSM_NAME, TAG } from "./aws-limits.ts";
 import { GEOGRAPHIES, type Geography, offersGeography, sourceRegions } from "./catalog.ts";
 import { type ConfigIssue, type ConfigPath, didYouMean, listSome, show } from "./errors.ts";
-import { checkNamePlaceholders, nameTemplateOf } from "./name-rules.ts";
-import { environmentRegion } from "./resolve.ts";
+import { checkNamePlaceholders } from "./name-rules.ts";
+import { environmentRegion, nameTemplateOf } from "./resolve.ts";
 import type { EntryRule, FileRule } from "./rule-context.ts";
 
 /** Fold a string into one AWS accepts as a tag key or value: accents dropped, other characters removed. */

@@ -10,7 +10,7 @@ import {
   type ResolvedBackend,
   type ResolvedEncryption,
   type ResolvedProfile,
-  resolveEncryption,
+  resolveStackSettings,
   stackName,
 } from "./resolve.ts";
 import type { AlarmsConfig, BudgetConfig, ProfilesConfig } from "./schema.ts";
@@ -224,7 +224,6 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
   const billing = config.billing;
   if (billing === undefined) return undefined;
   const region = billing.region ?? config.defaults.region;
-  const { backend, assumeRole, encryption } = billing;
   const configured = config.budgets ?? {};
   const budgets = sorted(Object.keys(configured)).map((product): ResolvedBudget => {
     const budget = configured[product];
@@ -245,11 +244,7 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
     accountId: billing.accountId,
     region,
     partition: partitionOf(region),
-    ...(backend === undefined
-      ? {}
-      : { backend: { ...backend, key: backend.key ?? `bedrock/${BILLING_STACK_NAME}.tfstate` } }),
-    ...(assumeRole === undefined ? {} : { assumeRole }),
-    ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
+    ...resolveStackSettings(billing, region, `bedrock/${BILLING_STACK_NAME}.tfstate`),
     defaultTags: { ...config.tags },
     costAllocationTags: costAllocationTagKeys(config),
     budgets,

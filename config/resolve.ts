@@ -10,6 +10,7 @@ import {
   destinationRegions,
   type Geography,
   type ModelCatalog,
+  offersGeography,
   routingOf,
 } from "./catalog.ts";
 import { type ProfileOrigins, profileOrigins } from "./origins.ts";
@@ -185,6 +186,18 @@ export function defaultNameTemplate(purpose: string): string {
   return purpose === "main" ? "{product}-{model}-{env}" : "{product}-{purpose}-{model}-{env}";
 }
 
+/** The template a profile's name comes from: its `name:`, or the default for its purpose. */
+export function nameTemplateOf(purpose: string, profile: ProfileConfig): string {
+  return profile.name ?? defaultNameTemplate(purpose);
+}
+
+/** The `{…}` of a template that are no placeholder (`{modle}`), each with the name inside. */
+export function unknownPlaceholders(template: string): RegExpMatchArray[] {
+  return [...template.matchAll(/\{([^{}]*)\}/g)].filter(
+    ([, key]) => !(NAME_PLACEHOLDERS as readonly string[]).includes(key),
+  );
+}
+
 /** A name template with its known placeholders filled in; anything else is left as written. */
 export function expandName(template: string, values: NameValues): string {
   return template.replace(/\{(product|purpose|model|env)\}/g, (_, key: keyof NameValues) => values[key]);
@@ -286,7 +299,7 @@ export function resolveProfile(
     purpose,
     key: `${product}/${purpose}`,
     address: `${product}-${purpose}`,
-    name: expandName(profile.name ?? defaultNameTemplate(purpose), { product, purpose, model: profile.model, env }),
+    name: expandName(nameTemplateOf(purpose, profile), { product, purpose, model: profile.model, env }),
     ...(profile.description !== undefined || profile.import === undefined
       ? { description: profile.description ?? defaultDescription(model, product, purpose, env) }
       : {}),
@@ -318,7 +331,7 @@ export function kmsKeyRegion(kmsKeyId: string): string | undefined {
  * State encryption of a stack, its key's region defaulted: the one written, else the key ARN's,
  * else the backend's, else the stack's.
  */
-export function resolveEncryption(
+function resolveEncryption(
   encryption: NonNullable<EnvironmentConfig["encryption"]>,
   backend: EnvironmentConfig["backend"],
   stackRegion: string,
@@ -329,16 +342,72 @@ export function resolveEncryption(
   };
 }
 
-/** Every profile of a valid config in every environment it lists, in the config's order. */
-export function resolveProfiles(config: ProfilesConfig, catalog: ModelCatalog): ResolvedProfile[] {
-  return Object.entries(config.products).flatMap(([product, productConfig]) =>
-    Object.keys(productConfig.profiles).flatMap((purpose) => {
-      const origin = profileOrigins(config, product, purpose);
-      return [...new Set(productConfig.profiles[purpose].envs)].map((env) =>
-        resolveProfile(config, catalog, product, purpose, env, origin),
-      );
-    }),
-  );
+/** How a stack is deployed, as written on an environment or on `billing:`. */
+type StackSettings = Pick<EnvironmentConfig, "backend" | "assumeRole" | "encryption">;
+
+/**
+ * The state backend, deploying role and state encryption of a stack in `region`, defaults
+ * applied, each only when written; `stateKey` is the backend's key when it names none.
+ * Environments and `billing:` resolve them alike.
+ */
+export function resolveStackSettings(
+  { backend, assumeRole, encryption }: StackSettings,
+  region: string,
+  stateKey: string,
+): { backend?: ResolvedBackend; assumeRole?: ResolvedAssumeRole; encryption?: ResolvedEncryption } {
+  return {
+    ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? stateKey } }),
+    ...(assumeRole === undefined ? {} : { assumeRole }),
+    ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
+  };
+}
+
+/** One profile as written, with where its values come from. */
+export interface ProfileEntry {
+  readonly product: string;
+  readonly purpose: string;
+  readonly profile: ProfileConfig;
+  readonly origin: ProfileOrigins;
+}
+
+/** Every profile of the file as written, by key `<product>/<purpose>`, in the file's order, with its origins. */
+export function profileEntries(config: ProfilesConfig): Map<string, ProfileEntry> {
+  const entries = new Map<string, ProfileEntry>();
+  for (const [product, { profiles }] of Object.entries(config.products)) {
+    for (const [purpose, profile] of Object.entries(profiles)) {
+      entries.set(`${product}/${purpose}`, {
+        product,
+        purpose,
+        profile,
+        origin: profileOrigins(config, product, purpose),
+      });
+    }
+  }
+  return entries;
+}
+
+/**
+ * Every profile of `entries` in every environment it lists, in their order, each environment
+ * once: of a valid config, all of them. The rules resolve a config before they have checked it,
+ * so an entry that cannot resolve is skipped (the entry rules report it): its model unknown or
+ * not offered in its geography, its name template with an unknown placeholder, or an
+ * environment it lists that does not exist.
+ */
+export function resolveProfiles(
+  config: ProfilesConfig,
+  catalog: ModelCatalog,
+  entries: Iterable<ProfileEntry> = profileEntries(config).values(),
+): ResolvedProfile[] {
+  const resolved: ResolvedProfile[] = [];
+  for (const { product, purpose, profile, origin } of entries) {
+    const model = catalog[profile.model];
+    if (model === undefined || !offersGeography(model, profile.geography ?? config.defaults.geography)) continue;
+    if (unknownPlaceholders(nameTemplateOf(purpose, profile)).length > 0) continue;
+    for (const env of new Set(profile.envs)) {
+      if (env in config.environments) resolved.push(resolveProfile(config, catalog, product, purpose, env, origin));
+    }
+  }
+  return resolved;
 }
 
 /**
@@ -359,16 +428,14 @@ export function assembleEnvironments(
     const region = environmentRegion(config, environment);
     const mine = [...(byEnv.get(env) ?? [])];
     mine.sort((a, b) => byCodeUnit(a.address, b.address));
-    const { backend, assumeRole, encryption, accountId } = environment;
+    const { accountId } = environment;
     return {
       env,
       stackName: stackName(env),
       region,
       partition: partitionOf(region),
       ...(accountId === undefined ? {} : { accountId }),
-      ...(backend === undefined ? {} : { backend: { ...backend, key: backend.key ?? defaultStateKey(env) } }),
-      ...(assumeRole === undefined ? {} : { assumeRole }),
-      ...(encryption === undefined ? {} : { encryption: resolveEncryption(encryption, backend, region) }),
+      ...resolveStackSettings(environment, region, defaultStateKey(env)),
       defaultTags: defaultTags(config, env),
       profiles: mine,
       monitoring: resolveMonitoring(config, env, mine),

@@ -4,17 +4,8 @@
  */
 import type { ModelCatalog } from "./catalog.ts";
 import type { ConfigIssue } from "./errors.ts";
-import type { ProfileOrigins } from "./origins.ts";
-import type { ResolvedProfile } from "./resolve.ts";
-import type { ProfileConfig, ProfilesConfig } from "./schema.ts";
-
-/** One profile as written, with where its values come from. */
-export interface ProfileEntry {
-  readonly product: string;
-  readonly purpose: string;
-  readonly profile: ProfileConfig;
-  readonly origin: ProfileOrigins;
-}
+import type { ProfileEntry, ResolvedProfile } from "./resolve.ts";
+import type { ProfilesConfig } from "./schema.ts";
 
 /** What the rules check: the config as written and the plan resolved from it. */
 export interface RuleContext {
@@ -27,7 +18,8 @@ export interface RuleContext {
   readonly entries: ReadonlyMap<string, ProfileEntry>;
   /**
    * Every profile that could be resolved (its model known, offered in its geography, its name
-   * template without unknown placeholders), once per environment it lists that exists.
+   * template without unknown placeholders), once per environment it lists that exists: what
+   * `resolveProfiles` returns for {@link entries}.
    */
   readonly resolved: readonly ResolvedProfile[];
 }

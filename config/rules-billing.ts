@@ -39,20 +39,26 @@ function checkNotify(notify: readonly string[], where: ConfigPath): ConfigIssue[
   });
 }
 
-/** The `billing:` section itself. */
-function checkBillingSection(config: ProfilesConfig): ConfigIssue[] {
-  const billing = config.billing;
-  if (billing === undefined) return [];
-  const issues: ConfigIssue[] = [];
+/** No environment may be named so that its stack is the billing stack. */
+export function checkBillingStackName(config: ProfilesConfig): ConfigIssue[] {
+  if (config.billing === undefined) return [];
   const clash = Object.keys(config.environments).find((env) => stackName(env) === BILLING_STACK_NAME);
-  if (clash !== undefined) {
-    issues.push({
+  if (clash === undefined) return [];
+  return [
+    {
       path: ["environments", clash],
       atKey: true,
       message: `environment ${show(clash)} would be the stack ${BILLING_STACK_NAME}, which billing: already makes`,
       fix: `rename the environment, e.g. ${show(`${clash}-main`)}`,
-    });
-  }
+    },
+  ];
+}
+
+/** The tag keys to activate: each at an address of its own, each a user-defined tag key. */
+export function checkCostAllocationTags(config: ProfilesConfig): ConfigIssue[] {
+  const billing = config.billing;
+  if (billing === undefined) return [];
+  const issues: ConfigIssue[] = [];
   const byAddress = new Map<string, string>();
   for (const key of costAllocationTagKeys(config)) {
     const other = byAddress.get(tagKeyAddress(key));
@@ -158,7 +164,7 @@ function budgetNotify(product: string, budget: BudgetConfig): ConfigIssue[] {
 
 /** A budget's thresholds: percentages AWS Budgets accepts, few enough for its notifications. */
 function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] {
-  const issues = (budget.thresholds ?? DEFAULT_THRESHOLDS).flatMap((threshold, index): ConfigIssue[] =>
+  const issues = (budget.thresholds ?? []).flatMap((threshold, index): ConfigIssue[] =>
     threshold >= BUDGET.threshold.min && threshold <= BUDGET.threshold.max
       ? []
       : [
@@ -188,7 +194,7 @@ function budgetThresholds(product: string, budget: BudgetConfig): ConfigIssue[] 
 }
 
 /** The `budgets:` section. */
-function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
+export function checkBudgets(config: ProfilesConfig): ConfigIssue[] {
   return [
     ...budgetsNeedBilling(config),
     ...Object.entries(config.budgets ?? {}).flatMap(([product, budget]) => [
@@ -234,7 +240,7 @@ function checkAlarmsBlock(
 }
 
 /** Every `alarms:` of products and profiles. */
-function checkAlarms(config: ProfilesConfig): ConfigIssue[] {
+export function checkAlarms(config: ProfilesConfig): ConfigIssue[] {
   return Object.entries(config.products).flatMap(([product, productConfig]) => {
     const productEnvs = [...new Set(Object.values(productConfig.profiles).flatMap((profile) => profile.envs))];
     return [
@@ -244,9 +250,4 @@ function checkAlarms(config: ProfilesConfig): ConfigIssue[] {
       ),
     ];
   });
-}
-
-/** Every billing, budget and alarm rule violation of a config that passed the shape check. */
-export function checkBillingRules(config: ProfilesConfig): ConfigIssue[] {
-  return [...checkBillingSection(config), ...checkBudgets(config), ...checkAlarms(config)];
 }

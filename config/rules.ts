@@ -5,7 +5,7 @@
  * resolved once here and handed to the loader, so what is validated is exactly what is built.
  * docs/rules.md lists every rule with its message and the public source of its limit.
  */
-import { KNOWN_REGIONS, type ModelCatalog, offersGeography } from "./catalog.ts";
+import { KNOWN_REGIONS, type ModelCatalog } from "./catalog.ts";
 import {
   checkEnvironmentSettings,
   checkImports,
@@ -17,7 +17,6 @@ import {
   checkUniqueAddresses,
 } from "./environment-rules.ts";
 import type { ConfigIssue } from "./errors.ts";
-import { nameTemplateOf, unknownPlaceholders } from "./name-rules.ts";
 import { profileOrigins } from "./origins.ts";
 import {
   allowedTagValues,
@@ -42,9 +41,9 @@ import {
   profileTags,
   sourceRegion,
 } from "./reference-rules.ts";
-import { modelCatalog, type ResolvedProfile, resolveProfile } from "./resolve.ts";
-import type { ProfileEntry, Rule, RuleContext } from "./rule-context.ts";
-import { checkBillingRules } from "./rules-billing.ts";
+import { modelCatalog, profileEntries, type ResolvedProfile, resolveProfiles } from "./resolve.ts";
+import type { Rule, RuleContext } from "./rule-context.ts";
+import { checkAlarms, checkBillingStackName, checkBudgets, checkCostAllocationTags } from "./rules-billing.ts";
 import type { ProfilesConfig } from "./schema.ts";
 
 /**
@@ -80,42 +79,11 @@ export const RULES: readonly Rule[] = [
   { name: "unique names per account and region", each: "file", check: uniqueNames },
   { name: "unique addresses per stack", each: "file", check: ({ resolved }) => checkUniqueAddresses(resolved) },
   { name: "unique names per stack", each: "file", check: ({ resolved }) => checkNamesPerStack(resolved) },
-  { name: "billing, budgets and alarms", each: "file", check: ({ config }) => checkBillingRules(config) },
+  { name: "billing stack name", each: "file", check: ({ config }) => checkBillingStackName(config) },
+  { name: "cost allocation tags", each: "file", check: ({ config }) => checkCostAllocationTags(config) },
+  { name: "budgets", each: "file", check: ({ config }) => checkBudgets(config) },
+  { name: "alarms", each: "file", check: ({ config }) => checkAlarms(config) },
 ];
-
-/** Every profile of the file as written, by key, with its origins. */
-function profileEntries(config: ProfilesConfig): Map<string, ProfileEntry> {
-  const entries = new Map<string, ProfileEntry>();
-  for (const [product, { profiles }] of Object.entries(config.products)) {
-    for (const [purpose, profile] of Object.entries(profiles)) {
-      entries.set(`${product}/${purpose}`, {
-        product,
-        purpose,
-        profile,
-        origin: profileOrigins(config, product, purpose),
-      });
-    }
-  }
-  return entries;
-}
-
-/**
- * The profiles that can be resolved, once per listed environment that exists: those whose model
- * is known and offered in their geography, and whose name template has no unknown placeholder
- * (the entry rules report the others).
- */
-function resolvable(config: ProfilesConfig, catalog: ModelCatalog, entries: Iterable<ProfileEntry>): ResolvedProfile[] {
-  const resolved: ResolvedProfile[] = [];
-  for (const { product, purpose, profile, origin } of entries) {
-    const model = catalog[profile.model];
-    if (model === undefined || !offersGeography(model, profile.geography ?? config.defaults.geography)) continue;
-    if (unknownPlaceholders(nameTemplateOf(purpose, profile)).length > 0) continue;
-    for (const env of new Set(profile.envs)) {
-      if (env in config.environments) resolved.push(resolveProfile(config, catalog, product, purpose, env, origin));
-    }
-  }
-  return resolved;
-}
 
 /** The issues of `rules`, all of one kind: each file rule once, the others per entry or resolved profile. */
 function runGroup(rules: readonly Rule[], context: RuleContext): ConfigIssue[] {
@@ -151,7 +119,7 @@ export function checkRules(config: ProfilesConfig, builtIn: ModelCatalog, rules 
     builtIn,
     catalog,
     entries,
-    resolved: resolvable(config, catalog, entries.values()),
+    resolved: resolveProfiles(config, catalog, entries.values()),
   };
   const issues: ConfigIssue[] = [];
   let start = 0;
