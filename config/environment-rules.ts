@@ -14,8 +14,48 @@ import {
   type ResolvedProfile,
   stackName,
 } from "./resolve.ts";
+import { BILLING_ENV, BILLING_STATE_KEY } from "./resolve-billing.ts";
 import { clashes } from "./rule-context.ts";
 import type { EnvironmentConfig, ProfilesConfig } from "./schema.ts";
+
+/**
+ * A stack's own settings as written: an environment's, or the billing stack's (`billing:`, the
+ * same backend, role and encryption settings), with where they are written.
+ */
+interface WrittenStack {
+  /** The environment, or `billing`. */
+  readonly env: string;
+  /** `environments.<env>` or `billing`. */
+  readonly path: ConfigPath;
+  readonly settings: Pick<EnvironmentConfig, "accountId" | "backend" | "assumeRole" | "encryption">;
+  readonly region: string;
+  /** Its state key when `backend.key` is not written. */
+  readonly stateKey: string;
+}
+
+/** Every stack's settings as written: each environment's, then the billing stack's. */
+function writtenStacks(config: ProfilesConfig): WrittenStack[] {
+  const environments = Object.entries(config.environments).map(([env, environment]) => ({
+    env,
+    path: ["environments", env],
+    settings: environment,
+    region: environmentRegion(config, environment),
+    stateKey: defaultStateKey(env),
+  }));
+  const { billing } = config;
+  return billing === undefined
+    ? environments
+    : [
+        ...environments,
+        {
+          env: BILLING_ENV,
+          path: ["billing"],
+          settings: billing,
+          region: billing.region ?? config.defaults.region,
+          stateKey: BILLING_STATE_KEY,
+        },
+      ];
+}
 
 /** An ARN as written, its account always a string (empty when it has none). */
 type WrittenArn = ArnParts & { readonly account: string };
@@ -102,12 +142,11 @@ function checkRoleArn(
   return issues;
 }
 
-/** The KMS key of `encryption:` against its region. */
-function checkKmsKey(config: ProfilesConfig, env: string): ConfigIssue[] {
-  const environment = config.environments[env];
-  const encryption = environment.encryption;
+/** The KMS key of a stack's `encryption:` against its region. */
+function checkKmsKey({ settings, path: stackPath }: WrittenStack): ConfigIssue[] {
+  const { encryption } = settings;
   if (encryption === undefined) return [];
-  const path = ["environments", env, "encryption", "kmsKeyId"];
+  const path = [...stackPath, "encryption", "kmsKeyId"];
   const { kmsKeyId } = encryption;
   if (!kmsKeyId.startsWith("arn:")) {
     if (KMS_KEY.keyId.test(kmsKeyId) || KMS_KEY.alias.test(kmsKeyId)) return [];
@@ -159,13 +198,13 @@ function checkKmsKey(config: ProfilesConfig, env: string): ConfigIssue[] {
   return issues;
 }
 
-/** The backend of one environment: its bucket's name and the partition of its role. */
-function checkBackend(env: string, backend: NonNullable<EnvironmentConfig["backend"]>): ConfigIssue[] {
+/** The backend of one stack: its bucket's name and the partition of its role. */
+function checkBackend(stackPath: ConfigPath, backend: NonNullable<EnvironmentConfig["backend"]>): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const problem = bucketProblem(backend.bucket);
   if (problem !== undefined) {
     issues.push({
-      path: ["environments", env, "backend", "bucket"],
+      path: [...stackPath, "backend", "bucket"],
       message: `bucket name ${show(backend.bucket)} ${problem}; S3 does not accept it`,
       allowed: BUCKET_NAME.allowed,
       fix: `write bucket: ${bucketSuggestion(backend.bucket)} (the name of the bucket as S3 lists it)`,
@@ -173,38 +212,35 @@ function checkBackend(env: string, backend: NonNullable<EnvironmentConfig["backe
   }
   // The state bucket may live in another account: only the partition must match.
   if (backend.roleArn !== undefined) {
-    issues.push(
-      ...checkRoleArn(backend.roleArn, ["environments", env, "backend", "roleArn"], backend.region, undefined, []),
-    );
+    issues.push(...checkRoleArn(backend.roleArn, [...stackPath, "backend", "roleArn"], backend.region, undefined, []));
   }
   return issues;
 }
 
-/** Rules on each environment's backend, role and key. */
+/** Rules on each stack's backend, role and key: every environment's and the billing stack's. */
 export function checkEnvironmentSettings(config: ProfilesConfig): ConfigIssue[] {
-  return Object.entries(config.environments).flatMap(([env, environment]) => [
-    ...(environment.assumeRole === undefined
-      ? []
-      : checkRoleArn(
-          environment.assumeRole.roleArn,
-          ["environments", env, "assumeRole", "roleArn"],
-          environmentRegion(config, environment),
-          environment.accountId,
-          ["environments", env, "accountId"],
-        )),
-    ...(environment.backend === undefined ? [] : checkBackend(env, environment.backend)),
-    ...checkKmsKey(config, env),
-  ]);
+  return writtenStacks(config).flatMap((stack) => {
+    const { assumeRole, backend, accountId } = stack.settings;
+    const rolePath = [...stack.path, "assumeRole", "roleArn"];
+    const accountPath = [...stack.path, "accountId"];
+    return [
+      ...(assumeRole === undefined
+        ? []
+        : checkRoleArn(assumeRole.roleArn, rolePath, stack.region, accountId, accountPath)),
+      ...(backend === undefined ? [] : checkBackend(stack.path, backend)),
+      ...checkKmsKey(stack),
+    ];
+  });
 }
 
-/** Two environments never share one state object. */
+/** Two stacks (environments or billing) never share one state object. */
 export function checkSharedStates(config: ProfilesConfig): ConfigIssue[] {
-  const states = Object.entries(config.environments).flatMap(([env, { backend }]) =>
-    backend === undefined ? [] : [{ env, state: `${backend.bucket}/${backend.key ?? defaultStateKey(env)}` }],
+  const states = writtenStacks(config).flatMap(({ env, path, settings: { backend }, stateKey }) =>
+    backend === undefined ? [] : [{ env, path, state: `${backend.bucket}/${backend.key ?? stateKey}` }],
   );
   return clashes(states, ({ state }) => state).flatMap((clash) =>
-    clash.map(({ env, state }) => ({
-      path: ["environments", env, "backend"],
+    clash.map(({ env, path, state }) => ({
+      path: [...path, "backend"],
       atKey: true,
       message: `the state s3://${state} is also the state of ${clash
         .filter((other) => other.env !== env)

@@ -23,6 +23,9 @@ export const BILLING_ENV = "billing";
 /** The stack of the management (payer) account, named like an environment's. */
 export const BILLING_STACK_NAME = stackName(BILLING_ENV);
 
+/** The billing stack's state key in its backend when `billing.backend.key` is not written. */
+export const BILLING_STATE_KEY = `bedrock/${BILLING_STACK_NAME}.tfstate`;
+
 /**
  * The service as Cost Explorer and AWS Budgets name it in the `Service` dimension; the same
  * string as `servicename` in the AWS Price List for Bedrock
@@ -244,7 +247,7 @@ export function resolveBilling(config: ProfilesConfig): ResolvedBilling | undefi
     accountId: billing.accountId,
     region,
     partition: partitionOf(region),
-    ...resolveStackSettings(billing, region, `bedrock/${BILLING_STACK_NAME}.tfstate`),
+    ...resolveStackSettings(billing, region, BILLING_STATE_KEY),
     defaultTags: { ...config.tags },
     costAllocationTags: costAllocationTagKeys(config),
     budgets,

@@ -75,6 +75,38 @@ test/fixtures/mistakes/shared-state-object.yaml:7:5 environments.pre.backend: th
 `);
   });
 
+  it("checks the billing stack's backend, role and key like an environment's, and its state against theirs", () => {
+    expect(
+      refusal("billing-stack-settings.yaml"),
+    ).toBe(`test/fixtures/mistakes/billing-stack-settings.yaml: 4 errors; nothing was synthesized.
+
+test/fixtures/mistakes/billing-stack-settings.yaml:6:5 environments.prod.backend: the state s3://example-tfstate/bedrock/shared.tfstate is also the state of billing; two stacks writing one state object destroy each other's resources
+    fix: remove key: so that each environment gets its own bedrock/<env>.tfstate, or give each a different key:
+
+test/fixtures/mistakes/billing-stack-settings.yaml:10:3 billing.backend: the state s3://example-tfstate/bedrock/shared.tfstate is also the state of prod; two stacks writing one state object destroy each other's resources
+    fix: remove key: so that each environment gets its own bedrock/<env>.tfstate, or give each a different key:
+
+test/fixtures/mistakes/billing-stack-settings.yaml:11:26 billing.assumeRole.roleArn: role "arn:aws:iam::444444444444:role/bedrock-deployer" is in the account 444444444444, but this environment's accountId is 999999999999 (billing.accountId); every plan would fail the provider's allowed_account_ids check
+    fix: use the deploy role of account 999999999999, e.g. arn:aws:iam::999999999999:role/bedrock-deployer, or correct accountId
+
+test/fixtures/mistakes/billing-stack-settings.yaml:12:27 billing.encryption.kmsKeyId: "not-a-key" is not a KMS key ID, alias or ARN
+    allowed: a key ID, alias/<name>, arn:<partition>:kms:<region>:<account>:key/<key ID> or …:alias/<name>
+    fix: copy the key ARN from the KMS console (Customer managed keys → the key → ARN)
+`);
+    const badBucket = refusalOf(`version: 1
+defaults: { region: eu-central-1 }
+environments:
+  dev: {}
+billing:
+  accountId: "999999999999"
+  backend: { bucket: Bad_Bucket, region: eu-central-1 }
+`);
+    expect(badBucket).toContain(
+      'test.yaml:7:22 billing.backend.bucket: bucket name "Bad_Bucket" has uppercase letters; S3 does not accept it\n',
+    );
+    expect(badBucket).toContain("    fix: write bucket: bad-bucket (the name of the bucket as S3 lists it)\n");
+  });
+
   it("refuses an import ID used twice, in two environments, or given as an ARN", () => {
     expect(
       refusal("import-ids-reused.yaml"),
