@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
+import { inlineCode } from "../cli/table.ts";
 import { ConfigError } from "../config/errors.ts";
 import { configPath, loadPlan, type ProfilesPlan, planFromText } from "../config/loader.ts";
 import type { Acknowledgement } from "../config/schema.ts";
@@ -74,7 +75,7 @@ function defaultBase(cwd: string): BaseRef {
     );
   }
   const short = mergeBase.slice(0, 12);
-  return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
+  return { ref: mergeBase, name: short, label: `${inlineCode(short)} (merge base with ${inlineCode(branch)})` };
 }
 
 /** One side of the comparison: the plan's environments and billing. */
@@ -130,7 +131,7 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
   if (values.base === undefined) {
     base = defaultBase(cwd);
   } else if (!values.base.startsWith("-") && isCommit(cwd, values.base)) {
-    base = { ref: values.base, name: values.base, label: `\`${values.base}\`` };
+    base = { ref: values.base, name: values.base, label: inlineCode(values.base) };
   } else {
     throw reviewError(
       `unknown git ref ${JSON.stringify(values.base)}`,

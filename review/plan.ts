@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { formatMarkdownTable } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: `show -json` output is read structurally
 type Json = any;
@@ -96,16 +96,12 @@ export function gaps(review: PlanReview): PlannedChange[] {
   return review.changes.filter((c) => JSON.stringify(c.actions) === DESTROY_FIRST);
 }
 
-function code(value: string): string {
-  return `\`${value}\``;
-}
-
 /** The order an apply takes for one replacement, as a sentence. */
 function order(change: PlannedChange, review: PlanReview): string {
   const updatedReaders = (review.readers.get(change.address) ?? []).filter((reader) =>
     review.changes.some((c) => c.address === reader && JSON.stringify(c.actions) === '["update"]'),
   );
-  const then = updatedReaders.length === 0 ? "" : `, updates ${updatedReaders.map(code).join(", ")} in place`;
+  const then = updatedReaders.length === 0 ? "" : `, updates ${updatedReaders.map(inlineCode).join(", ")} in place`;
   if (JSON.stringify(change.actions) === CREATE_FIRST) {
     return `✅ creates the new one${then}, then destroys the old one`;
   }
@@ -127,7 +123,7 @@ const actionsAre = (change: PlannedChange, ...kinds: string[]) => kinds.includes
 const resourceTable = (title: string) => ({
   title,
   headers: ["resource"],
-  cells: (c: PlannedChange) => [code(c.address)],
+  cells: (c: PlannedChange) => [inlineCode(c.address)],
 });
 
 /** Every kind of change, in the order of the summary line; the tables follow {@link TABLE_ORDER}. */
@@ -138,7 +134,11 @@ const CHANGE_KINDS: readonly ChangeKind[] = [
     table: {
       title: "**Replaced** (same address)",
       headers: ["resource", "why", "order"],
-      cells: (c, review) => [code(c.address), c.replacedBecause.map(code).join(", ") || "—", order(c, review)],
+      cells: (c, review) => [
+        inlineCode(c.address),
+        c.replacedBecause.map(inlineCode).join(", ") || "—",
+        order(c, review),
+      ],
     },
   },
   { word: "added", includes: (c) => actionsAre(c, '["create"]'), table: resourceTable("**Added**") },
@@ -148,7 +148,7 @@ const CHANGE_KINDS: readonly ChangeKind[] = [
     table: {
       title: "**Updated in place**",
       headers: ["resource", "change"],
-      cells: (c) => [code(c.address), c.updated.map(code).join(", ") || "—"],
+      cells: (c) => [inlineCode(c.address), c.updated.map(inlineCode).join(", ") || "—"],
     },
   },
   { word: "removed", includes: (c) => actionsAre(c, '["delete"]'), table: resourceTable("**Removed** (destroyed)") },
@@ -158,7 +158,7 @@ const CHANGE_KINDS: readonly ChangeKind[] = [
     table: {
       title: "**Moved**",
       headers: ["resource", "from"],
-      cells: (c) => [code(c.address), code(c.previousAddress ?? "")],
+      cells: (c) => [inlineCode(c.address), inlineCode(c.previousAddress ?? "")],
     },
   },
   { word: "adopted", includes: (c) => c.importing, table: resourceTable("**Adopted** (imported)") },
@@ -180,7 +180,7 @@ export function renderPlanReview(review: PlanReview): string {
   const gapCount = gaps(review).length;
   const status =
     gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${gapCount} replacement${gapCount === 1 ? "" : "s"} with a gap**`;
-  const parts = [`### Plan of ${code(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
+  const parts = [`### Plan of ${inlineCode(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
   for (const word of TABLE_ORDER) {
     const kind = CHANGE_KINDS.find((candidate) => candidate.word === word);
     const changes = kind === undefined ? [] : of(kind);

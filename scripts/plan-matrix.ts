@@ -7,7 +7,7 @@
  * through it; `allowed_account_ids` refuses any other account).
  */
 import { pathToFileURL } from "node:url";
-import { formatMarkdownTable } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
 import { configPath, loadPlan } from "../config/loader.ts";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 
@@ -39,10 +39,10 @@ export function planMatrix(stacks: readonly StackSettings[]): PlanMatrix {
 
 /** The job summary's section: the stacks planned, and a table of the others with the reason. */
 export function planMatrixSummary(matrix: PlanMatrix): string {
-  const planned = matrix.plannable.map((stack) => `\`${stack}\``).join(", ") || "none";
+  const planned = matrix.plannable.map(inlineCode).join(", ") || "none";
   const summary = `### Plans\n\nPlanned: ${planned}.\n`;
   if (matrix.skipped.length === 0) return summary;
-  const rows = matrix.skipped.map(({ stack, reason }) => [`\`${stack}\``, reason]);
+  const rows = matrix.skipped.map(({ stack, reason }) => [inlineCode(stack), reason]);
   return `${summary}\n${formatMarkdownTable(["not planned", "why"], rows)}`;
 }
 
