@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { show } from "../config/errors.ts";
 import { type BenchCase, REPO_ROOT } from "./cases.ts";
 
 export const GNU_TIME = "/usr/bin/time";
@@ -126,7 +127,7 @@ function startProcSampler(root: number): { stop: () => number | null } {
 function assertSucceeded(outcome: ChildOutcome, label: string): void {
   if (outcome.code === 0) return;
   const how = outcome.signal === null ? `exit code ${outcome.code}` : `signal ${outcome.signal}`;
-  throw new RunFailure(`synth run for "${label}" failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);
+  throw new RunFailure(`synth run for ${show(label)} failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);
 }
 
 /** One measured run under GNU time; its report goes to a file so it cannot mix with stderr. */

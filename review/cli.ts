@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
 import { inlineCode } from "../cli/table.ts";
-import { ConfigError } from "../config/errors.ts";
+import { ConfigError, show } from "../config/errors.ts";
 import { configPath, loadPlan, type ProfilesPlan, planFromText } from "../config/loader.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
@@ -134,7 +134,7 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
     base = { ref: values.base, name: values.base, label: inlineCode(values.base) };
   } else {
     throw reviewError(
-      `unknown git ref ${JSON.stringify(values.base)}`,
+      `unknown git ref ${show(values.base)}`,
       "pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first",
     );
   }
