@@ -131,7 +131,7 @@ function assertSucceeded(outcome: ChildOutcome, label: string): void {
 }
 
 /** One measured run under GNU time; its report goes to a file so it cannot mix with stderr. */
-export async function runWithGnuTime(
+async function runWithGnuTime(
   command: string[],
   env: NodeJS.ProcessEnv,
   workDir: string,
@@ -150,7 +150,7 @@ export async function runWithGnuTime(
 }
 
 /** One measured run with the /proc sampling fallback. */
-export async function runWithProcSampler(command: string[], env: NodeJS.ProcessEnv, label: string): Promise<RunResult> {
+async function runWithProcSampler(command: string[], env: NodeJS.ProcessEnv, label: string): Promise<RunResult> {
   let sampler: { stop: () => number | null } | undefined;
   const outcome = await runChild(command, env, (pid) => {
     sampler = startProcSampler(pid);
@@ -161,7 +161,7 @@ export async function runWithProcSampler(command: string[], env: NodeJS.ProcessE
 }
 
 /** Runs synth once against `configPath`, into a fresh output dir that is removed afterwards. */
-export async function runOnce(
+async function runOnce(
   command: string[],
   probe: MemoryProbe,
   configPath: string,

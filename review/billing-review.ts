@@ -156,7 +156,7 @@ function alarmChanges(base: BillingSide, head: BillingSide): string[] {
 }
 
 /** Compare budgets, cost allocation tags and alarms of two sides. */
-export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
+function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
   const stack = inlineCode(BILLING_STACK_NAME);
   const budgets = budgetReview(base, head, stack);
   return {

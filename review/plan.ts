@@ -92,7 +92,7 @@ export function readPlan(plan: Json, label: string): PlanReview {
 }
 
 /** Replacements that destroy before they create. */
-export function gaps(review: PlanReview): PlannedChange[] {
+function gaps(review: PlanReview): PlannedChange[] {
   return review.changes.filter((c) => JSON.stringify(c.actions) === DESTROY_FIRST);
 }
 
