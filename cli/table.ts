@@ -1,4 +1,4 @@
-/** Rows of text as a table: aligned columns for a terminal, or Markdown for docs; values as Markdown inline code. */
+/** How the commands lay out text: tables (aligned for a terminal, or Markdown), inline code, counts. */
 
 /** Columns padded to their widest cell, separated by two spaces; no trailing blanks. */
 export function formatTextTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -20,4 +20,9 @@ export function formatMarkdownTable(headers: readonly string[], rows: readonly (
 /** A value as Markdown inline code, between backticks. */
 export function inlineCode(value: string): string {
   return `\`${value}\``;
+}
+
+/** A count with its noun: `1 profile`, `2 profiles`. */
+export function pluralize(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode, pluralize } from "../cli/table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: `show -json` output is read structurally
 type Json = any;
@@ -178,8 +178,7 @@ export function renderPlanReview(review: PlanReview): string {
     .filter(([n]) => n > 0)
     .map(([n, word]) => `${n} ${word}`);
   const gapCount = gaps(review).length;
-  const status =
-    gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${gapCount} replacement${gapCount === 1 ? "" : "s"} with a gap**`;
+  const status = gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${pluralize(gapCount, "replacement")} with a gap**`;
   const parts = [`### Plan of ${inlineCode(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
   for (const word of TABLE_ORDER) {
     const kind = CHANGE_KINDS.find((candidate) => candidate.word === word);

@@ -4,7 +4,7 @@
  * per environment with tables of what changes. Pure: text in, text out.
  */
 
-import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode, pluralize } from "../cli/table.ts";
 import { defaultNameTemplate, type ResolvedProfile, stackName } from "../config/resolve.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgementHint } from "./acknowledge.ts";
@@ -32,11 +32,6 @@ export interface ReportLabels {
 function fromTo(before: string | undefined, after: string | undefined, missing = "not set"): string {
   const side = (value: string | undefined) => (value === undefined ? `_${missing}_` : inlineCode(value));
   return `${side(before)} → ${side(after)}`;
-}
-
-/** `1 profile`, `2 profiles`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
 /** The environment as shown in hazards: `prod` marked as production. */
@@ -76,7 +71,7 @@ const HAZARD_TEXTS: { readonly [K in HazardKind]: (hazard: HazardOf<K>, review: 
   },
   "environment-removed": (hazard, review) =>
     `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack ${inlineCode(stackName(hazard.env))} is no longer synthesized, ` +
-    `so no plan destroys its ${count(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => inlineCode(p.key)).join(", ") || "none"}): ` +
+    `so no plan destroys its ${pluralize(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => inlineCode(p.key)).join(", ") || "none"}): ` +
     "they stay in AWS and in its state, managed by nothing. Safe way: remove the environment from every profile's `envs:` and apply, then remove the environment.",
   "backend-changed": (hazard, review) =>
     `${envLabel(hazard.env, review)}: **the state moves**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
@@ -289,7 +284,7 @@ function environmentSection(environment: EnvironmentReview): string {
   }
   parts.push(...profileTables(environment));
   if (environment.unchanged > 0) {
-    parts.push(`${count(environment.unchanged, "profile")} unchanged.`);
+    parts.push(`${pluralize(environment.unchanged, "profile")} unchanged.`);
   }
   return parts.join("\n\n");
 }
@@ -304,7 +299,7 @@ function changeSummary(review: Review): string {
   });
   if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`);
   const settings = review.environments.filter((e) => e.changes.length > 0).length;
-  if (settings > 0) parts.push(`${count(settings, "environment")} with changed settings`);
+  if (settings > 0) parts.push(`${pluralize(settings, "environment")} with changed settings`);
   return parts.length === 0 ? "no profile changes" : parts.join(" · ");
 }
 
@@ -325,7 +320,7 @@ export function renderReport(
   const status =
     open.length === 0
       ? `✅ **No ${acknowledged === 0 ? "" : "unacknowledged "}hazards**${also}`
-      : `⚠️ **${count(open.length, "hazard")}**${also}`;
+      : `⚠️ **${pluralize(open.length, "hazard")}**${also}`;
   const sections = [`## Bedrock profiles: ${labels.base} → ${labels.head}`, `${status} · ${changeSummary(review)}`];
   if (open.length > 0) {
     const item = (hazard: Hazard) => {
@@ -356,7 +351,7 @@ export function renderReport(
   const untouched = review.environments.filter((e) => e.status === "unchanged");
   if (untouched.length > 0) {
     sections.push(
-      `Unchanged: ${untouched.map((e) => `${e.production ? "🔴 " : ""}${inlineCode(e.stackName)} (${count(e.unchanged, "profile")})`).join(", ")}.`,
+      `Unchanged: ${untouched.map((e) => `${e.production ? "🔴 " : ""}${inlineCode(e.stackName)} (${pluralize(e.unchanged, "profile")})`).join(", ")}.`,
     );
   }
   return `${sections.join("\n\n")}\n`;
