@@ -37,6 +37,10 @@ export interface PlanReview {
 /** The replacement kinds: create-before-destroy is the zero-gap one. */
 const CREATE_FIRST = JSON.stringify(["create", "delete"]);
 const DESTROY_FIRST = JSON.stringify(["delete", "create"]);
+const UPDATE = JSON.stringify(["update"]);
+
+/** Whether the planned `actions` are one of `kinds`, each written as JSON text: `'["update"]'`. */
+const actionsAre = (actions: readonly string[], ...kinds: string[]) => kinds.includes(JSON.stringify(actions));
 
 function topLevelDifferences(before: Json, after: Json, afterUnknown: Json): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -65,10 +69,9 @@ export function readPlan(plan: Json, label: string): PlanReview {
       address: c.address,
       actions: c.change.actions,
       replacedBecause: [...new Set(((c.change.replace_paths ?? []) as Json[][]).map((path) => String(path[0])))].sort(),
-      updated:
-        JSON.stringify(c.change.actions) === '["update"]'
-          ? topLevelDifferences(c.change.before, c.change.after, c.change.after_unknown)
-          : [],
+      updated: actionsAre(c.change.actions, UPDATE)
+        ? topLevelDifferences(c.change.before, c.change.after, c.change.after_unknown)
+        : [],
       importing: c.change.importing !== undefined,
       previousAddress: c.previous_address,
     }));
@@ -93,16 +96,16 @@ export function readPlan(plan: Json, label: string): PlanReview {
 
 /** Replacements that destroy before they create. */
 function gaps(review: PlanReview): PlannedChange[] {
-  return review.changes.filter((c) => JSON.stringify(c.actions) === DESTROY_FIRST);
+  return review.changes.filter((c) => actionsAre(c.actions, DESTROY_FIRST));
 }
 
 /** The order an apply takes for one replacement, as a sentence. */
 function order(change: PlannedChange, review: PlanReview): string {
   const updatedReaders = (review.readers.get(change.address) ?? []).filter((reader) =>
-    review.changes.some((c) => c.address === reader && JSON.stringify(c.actions) === '["update"]'),
+    review.changes.some((c) => c.address === reader && actionsAre(c.actions, UPDATE)),
   );
   const then = updatedReaders.length === 0 ? "" : `, updates ${updatedReaders.map(inlineCode).join(", ")} in place`;
-  if (JSON.stringify(change.actions) === CREATE_FIRST) {
+  if (actionsAre(change.actions, CREATE_FIRST)) {
     return `✅ creates the new one${then}, then destroys the old one`;
   }
   return `❌ destroys the old one first${then === "" ? "" : `, then creates the new one${then}`}: nothing answers in between`;
@@ -119,7 +122,6 @@ interface ChangeKind {
   };
 }
 
-const actionsAre = (change: PlannedChange, ...kinds: string[]) => kinds.includes(JSON.stringify(change.actions));
 const resourceTable = (title: string) => ({
   title,
   headers: ["resource"],
@@ -130,7 +132,7 @@ const resourceTable = (title: string) => ({
 const CHANGE_KINDS: readonly ChangeKind[] = [
   {
     word: "replaced",
-    includes: (c) => actionsAre(c, CREATE_FIRST, DESTROY_FIRST),
+    includes: (c) => actionsAre(c.actions, CREATE_FIRST, DESTROY_FIRST),
     table: {
       title: "**Replaced** (same address)",
       headers: ["resource", "why", "order"],
@@ -141,17 +143,21 @@ const CHANGE_KINDS: readonly ChangeKind[] = [
       ],
     },
   },
-  { word: "added", includes: (c) => actionsAre(c, '["create"]'), table: resourceTable("**Added**") },
+  { word: "added", includes: (c) => actionsAre(c.actions, '["create"]'), table: resourceTable("**Added**") },
   {
     word: "updated in place",
-    includes: (c) => actionsAre(c, '["update"]'),
+    includes: (c) => actionsAre(c.actions, UPDATE),
     table: {
       title: "**Updated in place**",
       headers: ["resource", "change"],
       cells: (c) => [inlineCode(c.address), c.updated.map(inlineCode).join(", ") || "—"],
     },
   },
-  { word: "removed", includes: (c) => actionsAre(c, '["delete"]'), table: resourceTable("**Removed** (destroyed)") },
+  {
+    word: "removed",
+    includes: (c) => actionsAre(c.actions, '["delete"]'),
+    table: resourceTable("**Removed** (destroyed)"),
+  },
   {
     word: "moved",
     includes: (c) => c.previousAddress !== undefined && c.previousAddress !== c.address,
@@ -164,7 +170,7 @@ const CHANGE_KINDS: readonly ChangeKind[] = [
   { word: "adopted", includes: (c) => c.importing, table: resourceTable("**Adopted** (imported)") },
   {
     word: "unchanged",
-    includes: (c) => actionsAre(c, '["no-op"]') && !c.importing && c.previousAddress === undefined,
+    includes: (c) => actionsAre(c.actions, '["no-op"]') && !c.importing && c.previousAddress === undefined,
   },
 ];
 
