@@ -81,12 +81,13 @@ export function readPlan(plan: Json, label: string): PlanReview {
       if (resource.mode !== "managed") continue;
       const references = JSON.stringify(resource.expressions ?? {}).matchAll(/"references":\[([^\]]*)\]/g);
       for (const [, list] of references) {
+        // A resource is read as `aws_x.name`; tofu lists that beside each attribute read (`aws_x.name.arn`).
         for (const reference of JSON.parse(`[${list}]`) as string[]) {
-          const target = `${prefix}${reference.split(".").slice(0, 2).join(".")}`;
           if (reference.split(".").length !== 2) continue;
+          const target = `${prefix}${reference}`;
           const reader = `${prefix}${resource.address}`;
-          if (!(readers.get(target) ?? []).includes(reader))
-            readers.set(target, [...(readers.get(target) ?? []), reader]);
+          const known = readers.get(target) ?? [];
+          if (!known.includes(reader)) readers.set(target, [...known, reader]);
         }
       }
     }
