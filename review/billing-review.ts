@@ -179,8 +179,8 @@ export function reviewWithBilling(base: ResolvedSide, head: ResolvedSide): Revie
   const profiles = compareConfigs(base.side, head.side);
   if (!Array.isArray(base.side) || !Array.isArray(head.side)) return profiles;
   const billing = compareBilling(
-    { ...(base.billing === undefined ? {} : { billing: base.billing }), environments: base.side },
-    { ...(head.billing === undefined ? {} : { billing: head.billing }), environments: head.side },
+    { billing: base.billing, environments: base.side },
+    { billing: head.billing, environments: head.side },
   );
   const budgetHazards = billing.removedBudgets.map((removal) => ({ kind: "budget-removed" as const, removal }));
   return { ...profiles, hazards: [...profiles.hazards, ...budgetHazards], billing };

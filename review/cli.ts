@@ -80,7 +80,7 @@ function defaultBase(cwd: string): BaseRef {
 
 /** One side of the comparison: the plan's environments and billing. */
 function resolvedSide({ environments, billing }: ProfilesPlan): ResolvedSide {
-  return { side: environments, ...(billing === undefined ? {} : { billing }) };
+  return { side: environments, billing };
 }
 
 /** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
