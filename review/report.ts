@@ -28,10 +28,14 @@ export interface ReportLabels {
   readonly head: string;
 }
 
+/** One side of a change: the value as inline code, or `_not set_` (`missing`) when there is none. */
+function sideText(value: string | undefined, missing = "not set"): string {
+  return value === undefined ? `_${missing}_` : inlineCode(value);
+}
+
 /** `a` → `b`, with "not set" for a missing side. */
 function fromTo(before: string | undefined, after: string | undefined, missing = "not set"): string {
-  const side = (value: string | undefined) => (value === undefined ? `_${missing}_` : inlineCode(value));
-  return `${side(before)} → ${side(after)}`;
+  return `${sideText(before, missing)} → ${sideText(after, missing)}`;
 }
 
 /** The environment as shown in hazards: `prod` marked as production. */
@@ -274,11 +278,7 @@ function environmentSection(environment: EnvironmentReview): string {
     parts.push(
       table(
         ["environment setting", "before", "after"],
-        environment.changes.map((c) => [
-          c.field,
-          c.before === undefined ? "_not set_" : inlineCode(c.before),
-          c.after === undefined ? "_not set_" : inlineCode(c.after),
-        ]),
+        environment.changes.map((c) => [c.field, sideText(c.before), sideText(c.after)]),
       ),
     );
   }
