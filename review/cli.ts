@@ -15,7 +15,7 @@ import { configPath, loadPlan, type ProfilesPlan, planFromText } from "../config
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
 import { type ResolvedSide, reviewWithBilling } from "./billing-review.ts";
-import { runPlanReview } from "./plan.ts";
+import { HAZARD_EXIT_CODE, runPlanReview } from "./plan.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
@@ -25,9 +25,6 @@ const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
   --strict      exit 2 when the report lists any hazard not accepted under
                 acknowledged: in the profiles file
 `;
-
-/** Exit code of `--strict` when a hazard is present. */
-export const HAZARD_EXIT_CODE = 2;
 
 /** A problem that stops the review: its diagnostic goes to stderr, exit 1. */
 function reviewError(message: string, fix?: string, usage?: string): DiagnosticError {

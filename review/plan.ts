@@ -202,6 +202,9 @@ export function renderPlanReview(review: PlanReview): string {
   return `${parts.join("\n\n")}\n`;
 }
 
+/** Exit code of `--strict` when a hazard is present, for a plan and for the config review (cli.ts). */
+export const HAZARD_EXIT_CODE = 2;
+
 const PLAN_USAGE = "usage: npm run review -- --plan <tofu show -json output> [--plan <file>…] [--strict]\n";
 
 /** The fix of every plan the review cannot read. */
@@ -249,7 +252,11 @@ export function runPlanReview(argv: readonly string[]): CommandResult {
     const values = parsePlanFlags(argv);
     const reviews = (values.plan ?? []).map(readPlanFile);
     const hazard = reviews.some((review) => gaps(review).length > 0);
-    return { stdout: reviews.map(renderPlanReview).join("\n"), stderr: "", exitCode: values.strict && hazard ? 2 : 0 };
+    return {
+      stdout: reviews.map(renderPlanReview).join("\n"),
+      stderr: "",
+      exitCode: values.strict && hazard ? HAZARD_EXIT_CODE : 0,
+    };
   } catch (error) {
     return failureResult(error);
   }
