@@ -9,7 +9,7 @@
 import { pathToFileURL } from "node:url";
 import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
 import { configPath, loadPlan } from "../config/loader.ts";
-import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { byCodeUnit, type ResolvedEnvironment } from "../config/resolve.ts";
 
 /** The stacks a CI plan can run, and why the others cannot. */
 export interface PlanMatrix {
@@ -34,7 +34,7 @@ export function planMatrix(stacks: readonly StackSettings[]): PlanMatrix {
     if (reasons.length === 0) plannable.push(stack.stackName);
     else skipped.push({ stack: stack.stackName, reason: reasons.join("; ") });
   }
-  return { plannable: plannable.sort(), skipped: skipped.sort((a, b) => a.stack.localeCompare(b.stack)) };
+  return { plannable: plannable.sort(), skipped: skipped.sort((a, b) => byCodeUnit(a.stack, b.stack)) };
 }
 
 /** The job summary's section: the stacks planned, and a table of the others with the reason. */
