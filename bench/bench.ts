@@ -37,6 +37,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
+import { show } from "../config/errors.ts";
 import { type BenchCase, benchCases, floorCommand, REPO_ROOT } from "./cases.ts";
 import { GNU_TIME, hasGnuTime, type MemoryProbe, measure, RunFailure } from "./measure.ts";
 import { formatTable, probeNote, summarize, targetsLine, verdicts } from "./report.ts";
@@ -63,7 +64,7 @@ function usageError(message: string, hints: { allowed?: string; fix?: string } =
 function positiveInt(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) {
-    throw usageError(`${what} must be a positive integer, got "${text}"`, { allowed: "1, 2, 3, …" });
+    throw usageError(`${what} must be a positive integer, got ${show(text)}`, { allowed: "1, 2, 3, …" });
   }
   return value;
 }
@@ -100,7 +101,7 @@ function parseOptions(argv: string[]): Options {
     values.sizes === undefined ? DEFAULT_SIZES : values.sizes.split(",").map((s) => positiveInt(s.trim(), "--sizes"));
   const memory = values.memory ?? (hasGnuTime() ? "gnu-time" : "proc");
   if (memory !== "gnu-time" && memory !== "proc")
-    throw usageError(`--memory must be gnu-time or proc, got "${memory}"`, { allowed: "gnu-time, proc" });
+    throw usageError(`--memory must be gnu-time or proc, got ${show(memory)}`, { allowed: "gnu-time, proc" });
   if (memory === "gnu-time" && !hasGnuTime()) {
     throw usageError(`--memory gnu-time needs GNU time at ${GNU_TIME}`, {
       fix: "install GNU time, or pass --memory proc",

@@ -5,6 +5,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { show } from "../config/errors.ts";
 import { type BenchCase, REPO_ROOT } from "./cases.ts";
 
 export const GNU_TIME = "/usr/bin/time";
@@ -126,11 +127,11 @@ function startProcSampler(root: number): { stop: () => number | null } {
 function assertSucceeded(outcome: ChildOutcome, label: string): void {
   if (outcome.code === 0) return;
   const how = outcome.signal === null ? `exit code ${outcome.code}` : `signal ${outcome.signal}`;
-  throw new RunFailure(`synth run for "${label}" failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);
+  throw new RunFailure(`synth run for ${show(label)} failed with ${how}`, `${outcome.stderr}${outcome.stdout}`);
 }
 
 /** One measured run under GNU time; its report goes to a file so it cannot mix with stderr. */
-export async function runWithGnuTime(
+async function runWithGnuTime(
   command: string[],
   env: NodeJS.ProcessEnv,
   workDir: string,
@@ -149,7 +150,7 @@ export async function runWithGnuTime(
 }
 
 /** One measured run with the /proc sampling fallback. */
-export async function runWithProcSampler(command: string[], env: NodeJS.ProcessEnv, label: string): Promise<RunResult> {
+async function runWithProcSampler(command: string[], env: NodeJS.ProcessEnv, label: string): Promise<RunResult> {
   let sampler: { stop: () => number | null } | undefined;
   const outcome = await runChild(command, env, (pid) => {
     sampler = startProcSampler(pid);
@@ -160,7 +161,7 @@ export async function runWithProcSampler(command: string[], env: NodeJS.ProcessE
 }
 
 /** Runs synth once against `configPath`, into a fresh output dir that is removed afterwards. */
-export async function runOnce(
+async function runOnce(
   command: string[],
   probe: MemoryProbe,
   configPath: string,

@@ -93,7 +93,7 @@ export interface Verdict {
 }
 
 /** PASS when `value` is within `limit`. */
-export function check(target: string, value: number | null | undefined, limit: number): Verdict {
+function check(target: string, value: number | null | undefined, limit: number): Verdict {
   if (value === null || value === undefined || Number.isNaN(value)) return { target, verdict: "n/a", value: null };
   return { target, verdict: value <= limit ? "PASS" : "MISS", value };
 }

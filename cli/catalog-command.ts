@@ -17,7 +17,7 @@ import { didYouMean, show } from "../config/errors.ts";
 import { byCodeUnit } from "../config/resolve.ts";
 import { type CommandResult, failureResult } from "./command-result.ts";
 import { DiagnosticError } from "./diagnostic.ts";
-import { formatMarkdownTable } from "./table.ts";
+import { formatMarkdownTable, inlineCode } from "./table.ts";
 
 /** How to call the command. */
 export const CATALOG_USAGE = `usage: npm run catalog -- update <dir> [--out <file>]
@@ -114,9 +114,9 @@ function listModels(): string {
   const rows = Object.entries(BUILT_IN_MODELS)
     .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([key, model]) => [
-      `\`${key}\``,
+      inlineCode(key),
       model.name,
-      `\`${model.id}\``,
+      inlineCode(model.id),
       Object.keys(model.geographies).join(", ") || "none only",
       model.note ?? (model.lifecycle === "LEGACY" ? "Legacy" : ""),
     ]);

@@ -4,7 +4,7 @@
  * and the function that renders it; the command line, the usage and the checks read the list.
  */
 import { formatArn, type ResolvedProfile } from "../config/resolve.ts";
-import { formatMarkdownTable, formatTextTable } from "./table.ts";
+import { formatMarkdownTable, formatTextTable, inlineCode } from "./table.ts";
 
 /** One format besides the default table. */
 export interface ListingFormat {
@@ -58,16 +58,15 @@ function jsonListing(profiles: readonly ResolvedProfile[]): string {
  */
 function markdownListing(profiles: readonly ResolvedProfile[]): string {
   const envs = [...new Set(profiles.map((profile) => profile.env))];
-  const code = (value: string) => `\`${value}\``;
   const sections = envs.map((env) => {
     const rows = profiles
       .filter((profile) => profile.env === env)
       .map((profile) => [
-        code(profile.key),
-        code(profile.name),
-        code(profile.modelKey),
-        code(profile.copyFrom.resource.replace(/^(inference-profile|foundation-model)\//, "")),
-        code(profile.ssmParameterName),
+        inlineCode(profile.key),
+        inlineCode(profile.name),
+        inlineCode(profile.modelKey),
+        inlineCode(profile.copyFrom.resource.replace(/^(inference-profile|foundation-model)\//, "")),
+        inlineCode(profile.ssmParameterName),
       ]);
     return `### ${env}\n\n${formatMarkdownTable(["profile", "name", "model", "source", "SSM parameter"], rows)}`;
   });

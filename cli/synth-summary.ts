@@ -2,8 +2,7 @@
 import { join } from "node:path";
 import type { ResolvedEnvironment } from "../config/resolve.ts";
 import type { ResolvedBilling } from "../config/resolve-billing.ts";
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? "" : "s"}`;
+import { pluralize } from "./table.ts";
 
 /**
  * `cdktf.out/stacks/prod-bedrock/cdk.tf.json  4 profiles  (prod, eu-central-1)`, one line per
@@ -16,14 +15,14 @@ export function synthSummary(
 ): string {
   const rows = environments.map((e) => ({
     stack: e.stackName,
-    count: plural(e.profiles.length, "profile"),
+    count: pluralize(e.profiles.length, "profile"),
     where: `${e.env}, ${e.region}`,
   }));
   if (billing !== undefined) {
     rows.push({
       stack: billing.stackName,
-      count: plural(billing.budgets.length, "budget"),
-      where: `billing, ${billing.region}, ${plural(billing.costAllocationTags.length, "cost allocation tag")}`,
+      count: pluralize(billing.budgets.length, "budget"),
+      where: `billing, ${billing.region}, ${pluralize(billing.costAllocationTags.length, "cost allocation tag")}`,
     });
   }
   const files = rows.map((row) => join(outdir, "stacks", row.stack, "cdk.tf.json"));

@@ -10,7 +10,7 @@ import type { Hazard } from "./compare.ts";
  * The environment and `<product>/<purpose>` a hazard is about; no profile for environment
  * hazards. A budget lives in the billing stack: environment `billing`, and its product.
  */
-export function hazardSubject(hazard: Hazard): { env?: string; profile?: string; product?: string } {
+function hazardSubject(hazard: Hazard): { env?: string; profile?: string; product?: string } {
   switch (hazard.kind) {
     case "budget-removed":
       return { env: BILLING_ENV, product: hazard.removal.budget.product };
@@ -31,10 +31,7 @@ export function hazardSubject(hazard: Hazard): { env?: string; profile?: string;
 }
 
 /** The entry that accepts `hazard`, if any: same kind, environment listed, same profile. */
-export function acknowledgementOf(
-  hazard: Hazard,
-  acknowledged: readonly Acknowledgement[],
-): Acknowledgement | undefined {
+function acknowledgementOf(hazard: Hazard, acknowledged: readonly Acknowledgement[]): Acknowledgement | undefined {
   const { env, profile, product } = hazardSubject(hazard);
   if (env === undefined) return undefined;
   return acknowledged.find(

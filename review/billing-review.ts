@@ -6,7 +6,9 @@
  * Removing a budget is a hazard: nobody is told any more when that product's spend runs away.
  * Everything else is named so the reviewer sees it.
  */
-import type { ResolvedEnvironment } from "../config/resolve.ts";
+
+import { inlineCode } from "../cli/table.ts";
+import { type ResolvedEnvironment, stackName } from "../config/resolve.ts";
 import {
   BILLING_STACK_NAME,
   type ResolvedAlarm,
@@ -94,13 +96,14 @@ function budgetReview(base: BillingSide, head: BillingSide, stack: string): Bill
     new Map((head.billing?.budgets ?? []).map((b) => [b.product, b])),
   );
   for (const budget of budgets.added)
-    changes.push(`${stack}: budget \`${budget.product}\` added: ${budgetText(budget)}`);
+    changes.push(`${stack}: budget ${inlineCode(budget.product)} added: ${budgetText(budget)}`);
   for (const [before, after] of budgets.kept) {
     const fields = budgetChanges(before, after);
-    if (fields.length > 0) changes.push(`${stack}: budget \`${after.product}\` updated in place: ${fields.join("; ")}`);
+    if (fields.length > 0)
+      changes.push(`${stack}: budget ${inlineCode(after.product)} updated in place: ${fields.join("; ")}`);
   }
   for (const budget of budgets.removed) {
-    changes.push(`${stack}: budget \`${budget.product}\` removed`);
+    changes.push(`${stack}: budget ${inlineCode(budget.product)} removed`);
     removedBudgets.push({ stackName: BILLING_STACK_NAME, budget });
   }
   return { changes, removedBudgets };
@@ -115,14 +118,14 @@ function costAllocationTagChanges(base: BillingSide, head: BillingSide, stack: s
   const dropped = [...beforeTags].filter((key) => !afterTags.has(key));
   if (activated.length > 0) {
     changes.push(
-      `${stack}: cost allocation tags activated: ${activated.map((key) => `\`${key}\``).join(", ")} ` +
+      `${stack}: cost allocation tags activated: ${activated.map(inlineCode).join(", ")} ` +
         "(a key AWS has not billed yet fails to activate until a day after its first tagged use: apply again then)",
     );
   }
   if (dropped.length > 0) {
     // Removing the resource stops managing the key; the provider's delete sets it Inactive.
     changes.push(
-      `${stack}: cost allocation tags no longer managed (deactivated): ${dropped.map((key) => `\`${key}\``).join(", ")}`,
+      `${stack}: cost allocation tags no longer managed (deactivated): ${dropped.map(inlineCode).join(", ")}`,
     );
   }
   return changes;
@@ -135,26 +138,26 @@ function alarmChanges(base: BillingSide, head: BillingSide): string[] {
   for (const env of envs) {
     const before = base.environments.find((e) => e.env === env);
     const after = head.environments.find((e) => e.env === env);
-    const stackName = `\`${after?.stackName ?? before?.stackName}\``;
+    const stack = inlineCode(stackName(env));
     const alarms = diffByKey(
       new Map((before?.monitoring.alarms ?? []).map((a) => [a.address, a])),
       new Map((after?.monitoring.alarms ?? []).map((a) => [a.address, a])),
     );
     for (const alarm of alarms.added)
-      changes.push(`${stackName}: alarm \`${alarm.address}\` added: ${alarmText(alarm)}`);
+      changes.push(`${stack}: alarm ${inlineCode(alarm.address)} added: ${alarmText(alarm)}`);
     for (const [a, b] of alarms.kept) {
       if (alarmText(a) !== alarmText(b)) {
-        changes.push(`${stackName}: alarm \`${b.address}\` updated in place: ${alarmText(a)} → ${alarmText(b)}`);
+        changes.push(`${stack}: alarm ${inlineCode(b.address)} updated in place: ${alarmText(a)} → ${alarmText(b)}`);
       }
     }
-    for (const alarm of alarms.removed) changes.push(`${stackName}: alarm \`${alarm.address}\` removed`);
+    for (const alarm of alarms.removed) changes.push(`${stack}: alarm ${inlineCode(alarm.address)} removed`);
   }
   return changes;
 }
 
 /** Compare budgets, cost allocation tags and alarms of two sides. */
-export function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
-  const stack = `\`${BILLING_STACK_NAME}\``;
+function compareBilling(base: BillingSide, head: BillingSide): BillingReview {
+  const stack = inlineCode(BILLING_STACK_NAME);
   const budgets = budgetReview(base, head, stack);
   return {
     changes: [...budgets.changes, ...costAllocationTagChanges(base, head, stack), ...alarmChanges(base, head)],
@@ -176,8 +179,8 @@ export function reviewWithBilling(base: ResolvedSide, head: ResolvedSide): Revie
   const profiles = compareConfigs(base.side, head.side);
   if (!Array.isArray(base.side) || !Array.isArray(head.side)) return profiles;
   const billing = compareBilling(
-    { ...(base.billing === undefined ? {} : { billing: base.billing }), environments: base.side },
-    { ...(head.billing === undefined ? {} : { billing: head.billing }), environments: head.side },
+    { billing: base.billing, environments: base.side },
+    { billing: head.billing, environments: head.side },
   );
   const budgetHazards = billing.removedBudgets.map((removal) => ({ kind: "budget-removed" as const, removal }));
   return { ...profiles, hazards: [...profiles.hazards, ...budgetHazards], billing };

@@ -9,12 +9,13 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { ConfigError } from "../config/errors.ts";
+import { inlineCode } from "../cli/table.ts";
+import { ConfigError, show } from "../config/errors.ts";
 import { configPath, loadPlan, type ProfilesPlan, planFromText } from "../config/loader.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgements } from "./acknowledge.ts";
 import { type ResolvedSide, reviewWithBilling } from "./billing-review.ts";
-import { runPlanReview } from "./plan.ts";
+import { HAZARD_EXIT_CODE, runPlanReview } from "./plan.ts";
 import { renderReport } from "./report.ts";
 
 const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
@@ -24,9 +25,6 @@ const USAGE = `usage: npm run review -- [--base <git ref>] [--strict]
   --strict      exit 2 when the report lists any hazard not accepted under
                 acknowledged: in the profiles file
 `;
-
-/** Exit code of `--strict` when a hazard is present. */
-export const HAZARD_EXIT_CODE = 2;
 
 /** A problem that stops the review: its diagnostic goes to stderr, exit 1. */
 function reviewError(message: string, fix?: string, usage?: string): DiagnosticError {
@@ -74,12 +72,12 @@ function defaultBase(cwd: string): BaseRef {
     );
   }
   const short = mergeBase.slice(0, 12);
-  return { ref: mergeBase, name: short, label: `\`${short}\` (merge base with \`${branch}\`)` };
+  return { ref: mergeBase, name: short, label: `${inlineCode(short)} (merge base with ${inlineCode(branch)})` };
 }
 
 /** One side of the comparison: the plan's environments and billing. */
 function resolvedSide({ environments, billing }: ProfilesPlan): ResolvedSide {
-  return { side: environments, ...(billing === undefined ? {} : { billing }) };
+  return { side: environments, billing };
 }
 
 /** The config at the base: resolved, `[]` when the file did not exist there, or its ConfigError. */
@@ -130,10 +128,10 @@ function review(argv: readonly string[], cwd: string, env: NodeJS.ProcessEnv): {
   if (values.base === undefined) {
     base = defaultBase(cwd);
   } else if (!values.base.startsWith("-") && isCommit(cwd, values.base)) {
-    base = { ref: values.base, name: values.base, label: `\`${values.base}\`` };
+    base = { ref: values.base, name: values.base, label: inlineCode(values.base) };
   } else {
     throw reviewError(
-      `unknown git ref ${JSON.stringify(values.base)}`,
+      `unknown git ref ${show(values.base)}`,
       "pass a branch, tag or commit that exists here (git branch -a); for a remote branch, git fetch origin <branch> first",
     );
   }

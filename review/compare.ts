@@ -26,7 +26,6 @@ import type {
   ValueChange,
 } from "./review-types.ts";
 
-export { tagChanges } from "./profile-changes.ts";
 export type {
   EnvironmentField,
   EnvironmentReview,

@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult } from "../cli/command-result.ts";
 import { DiagnosticError } from "../cli/diagnostic.ts";
-import { formatMarkdownTable } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode, pluralize } from "../cli/table.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: `show -json` output is read structurally
 type Json = any;
@@ -37,6 +37,10 @@ export interface PlanReview {
 /** The replacement kinds: create-before-destroy is the zero-gap one. */
 const CREATE_FIRST = JSON.stringify(["create", "delete"]);
 const DESTROY_FIRST = JSON.stringify(["delete", "create"]);
+const UPDATE = JSON.stringify(["update"]);
+
+/** Whether the planned `actions` are one of `kinds`, each written as JSON text: `'["update"]'`. */
+const actionsAre = (actions: readonly string[], ...kinds: string[]) => kinds.includes(JSON.stringify(actions));
 
 function topLevelDifferences(before: Json, after: Json, afterUnknown: Json): string[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -65,10 +69,9 @@ export function readPlan(plan: Json, label: string): PlanReview {
       address: c.address,
       actions: c.change.actions,
       replacedBecause: [...new Set(((c.change.replace_paths ?? []) as Json[][]).map((path) => String(path[0])))].sort(),
-      updated:
-        JSON.stringify(c.change.actions) === '["update"]'
-          ? topLevelDifferences(c.change.before, c.change.after, c.change.after_unknown)
-          : [],
+      updated: actionsAre(c.change.actions, UPDATE)
+        ? topLevelDifferences(c.change.before, c.change.after, c.change.after_unknown)
+        : [],
       importing: c.change.importing !== undefined,
       previousAddress: c.previous_address,
     }));
@@ -78,12 +81,13 @@ export function readPlan(plan: Json, label: string): PlanReview {
       if (resource.mode !== "managed") continue;
       const references = JSON.stringify(resource.expressions ?? {}).matchAll(/"references":\[([^\]]*)\]/g);
       for (const [, list] of references) {
+        // A resource is read as `aws_x.name`; tofu lists that beside each attribute read (`aws_x.name.arn`).
         for (const reference of JSON.parse(`[${list}]`) as string[]) {
-          const target = `${prefix}${reference.split(".").slice(0, 2).join(".")}`;
           if (reference.split(".").length !== 2) continue;
+          const target = `${prefix}${reference}`;
           const reader = `${prefix}${resource.address}`;
-          if (!(readers.get(target) ?? []).includes(reader))
-            readers.set(target, [...(readers.get(target) ?? []), reader]);
+          const known = readers.get(target) ?? [];
+          if (!known.includes(reader)) readers.set(target, [...known, reader]);
         }
       }
     }
@@ -92,21 +96,17 @@ export function readPlan(plan: Json, label: string): PlanReview {
 }
 
 /** Replacements that destroy before they create. */
-export function gaps(review: PlanReview): PlannedChange[] {
-  return review.changes.filter((c) => JSON.stringify(c.actions) === DESTROY_FIRST);
-}
-
-function code(value: string): string {
-  return `\`${value}\``;
+function gaps(review: PlanReview): PlannedChange[] {
+  return review.changes.filter((c) => actionsAre(c.actions, DESTROY_FIRST));
 }
 
 /** The order an apply takes for one replacement, as a sentence. */
 function order(change: PlannedChange, review: PlanReview): string {
   const updatedReaders = (review.readers.get(change.address) ?? []).filter((reader) =>
-    review.changes.some((c) => c.address === reader && JSON.stringify(c.actions) === '["update"]'),
+    review.changes.some((c) => c.address === reader && actionsAre(c.actions, UPDATE)),
   );
-  const then = updatedReaders.length === 0 ? "" : `, updates ${updatedReaders.map(code).join(", ")} in place`;
-  if (JSON.stringify(change.actions) === CREATE_FIRST) {
+  const then = updatedReaders.length === 0 ? "" : `, updates ${updatedReaders.map(inlineCode).join(", ")} in place`;
+  if (actionsAre(change.actions, CREATE_FIRST)) {
     return `✅ creates the new one${then}, then destroys the old one`;
   }
   return `❌ destroys the old one first${then === "" ? "" : `, then creates the new one${then}`}: nothing answers in between`;
@@ -123,48 +123,55 @@ interface ChangeKind {
   };
 }
 
-const actionsAre = (change: PlannedChange, ...kinds: string[]) => kinds.includes(JSON.stringify(change.actions));
 const resourceTable = (title: string) => ({
   title,
   headers: ["resource"],
-  cells: (c: PlannedChange) => [code(c.address)],
+  cells: (c: PlannedChange) => [inlineCode(c.address)],
 });
 
 /** Every kind of change, in the order of the summary line; the tables follow {@link TABLE_ORDER}. */
 const CHANGE_KINDS: readonly ChangeKind[] = [
   {
     word: "replaced",
-    includes: (c) => actionsAre(c, CREATE_FIRST, DESTROY_FIRST),
+    includes: (c) => actionsAre(c.actions, CREATE_FIRST, DESTROY_FIRST),
     table: {
       title: "**Replaced** (same address)",
       headers: ["resource", "why", "order"],
-      cells: (c, review) => [code(c.address), c.replacedBecause.map(code).join(", ") || "—", order(c, review)],
+      cells: (c, review) => [
+        inlineCode(c.address),
+        c.replacedBecause.map(inlineCode).join(", ") || "—",
+        order(c, review),
+      ],
     },
   },
-  { word: "added", includes: (c) => actionsAre(c, '["create"]'), table: resourceTable("**Added**") },
+  { word: "added", includes: (c) => actionsAre(c.actions, '["create"]'), table: resourceTable("**Added**") },
   {
     word: "updated in place",
-    includes: (c) => actionsAre(c, '["update"]'),
+    includes: (c) => actionsAre(c.actions, UPDATE),
     table: {
       title: "**Updated in place**",
       headers: ["resource", "change"],
-      cells: (c) => [code(c.address), c.updated.map(code).join(", ") || "—"],
+      cells: (c) => [inlineCode(c.address), c.updated.map(inlineCode).join(", ") || "—"],
     },
   },
-  { word: "removed", includes: (c) => actionsAre(c, '["delete"]'), table: resourceTable("**Removed** (destroyed)") },
+  {
+    word: "removed",
+    includes: (c) => actionsAre(c.actions, '["delete"]'),
+    table: resourceTable("**Removed** (destroyed)"),
+  },
   {
     word: "moved",
     includes: (c) => c.previousAddress !== undefined && c.previousAddress !== c.address,
     table: {
       title: "**Moved**",
       headers: ["resource", "from"],
-      cells: (c) => [code(c.address), code(c.previousAddress ?? "")],
+      cells: (c) => [inlineCode(c.address), inlineCode(c.previousAddress ?? "")],
     },
   },
   { word: "adopted", includes: (c) => c.importing, table: resourceTable("**Adopted** (imported)") },
   {
     word: "unchanged",
-    includes: (c) => actionsAre(c, '["no-op"]') && !c.importing && c.previousAddress === undefined,
+    includes: (c) => actionsAre(c.actions, '["no-op"]') && !c.importing && c.previousAddress === undefined,
   },
 ];
 
@@ -178,9 +185,8 @@ export function renderPlanReview(review: PlanReview): string {
     .filter(([n]) => n > 0)
     .map(([n, word]) => `${n} ${word}`);
   const gapCount = gaps(review).length;
-  const status =
-    gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${gapCount} replacement${gapCount === 1 ? "" : "s"} with a gap**`;
-  const parts = [`### Plan of ${code(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
+  const status = gapCount === 0 ? "✅ **No hazards**" : `⚠️ **${pluralize(gapCount, "replacement")} with a gap**`;
+  const parts = [`### Plan of ${inlineCode(review.label)}`, `${status} · ${counts.join(" · ") || "no changes"}`];
   for (const word of TABLE_ORDER) {
     const kind = CHANGE_KINDS.find((candidate) => candidate.word === word);
     const changes = kind === undefined ? [] : of(kind);
@@ -195,6 +201,9 @@ export function renderPlanReview(review: PlanReview): string {
   }
   return `${parts.join("\n\n")}\n`;
 }
+
+/** Exit code of `--strict` when a hazard is present, for a plan and for the config review (cli.ts). */
+export const HAZARD_EXIT_CODE = 2;
 
 const PLAN_USAGE = "usage: npm run review -- --plan <tofu show -json output> [--plan <file>…] [--strict]\n";
 
@@ -243,7 +252,11 @@ export function runPlanReview(argv: readonly string[]): CommandResult {
     const values = parsePlanFlags(argv);
     const reviews = (values.plan ?? []).map(readPlanFile);
     const hazard = reviews.some((review) => gaps(review).length > 0);
-    return { stdout: reviews.map(renderPlanReview).join("\n"), stderr: "", exitCode: values.strict && hazard ? 2 : 0 };
+    return {
+      stdout: reviews.map(renderPlanReview).join("\n"),
+      stderr: "",
+      exitCode: values.strict && hazard ? HAZARD_EXIT_CODE : 0,
+    };
   } catch (error) {
     return failureResult(error);
   }

@@ -4,7 +4,7 @@
  * per environment with tables of what changes. Pure: text in, text out.
  */
 
-import { formatMarkdownTable } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode, pluralize } from "../cli/table.ts";
 import { defaultNameTemplate, type ResolvedProfile, stackName } from "../config/resolve.ts";
 import type { Acknowledgement } from "../config/schema.ts";
 import { acknowledgementHint } from "./acknowledge.ts";
@@ -28,20 +28,14 @@ export interface ReportLabels {
   readonly head: string;
 }
 
-/** `value` as inline code; nothing as an em dash. */
-function code(value: string | undefined): string {
-  return value === undefined ? "—" : `\`${value}\``;
+/** One side of a change: the value as inline code, or `_not set_` (`missing`) when there is none. */
+function sideText(value: string | undefined, missing = "not set"): string {
+  return value === undefined ? `_${missing}_` : inlineCode(value);
 }
 
 /** `a` → `b`, with "not set" for a missing side. */
 function fromTo(before: string | undefined, after: string | undefined, missing = "not set"): string {
-  const side = (value: string | undefined) => (value === undefined ? `_${missing}_` : code(value));
-  return `${side(before)} → ${side(after)}`;
-}
-
-/** `1 profile`, `2 profiles`. */
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+  return `${sideText(before, missing)} → ${sideText(after, missing)}`;
 }
 
 /** The environment as shown in hazards: `prod` marked as production. */
@@ -53,10 +47,10 @@ function envLabel(env: string, review: Review): string {
 /** `tags: team engineering → ml; +owner; -client`. */
 function tagSummary(tags: readonly TagChange[]): string {
   return tags
-    .map((tag) => {
-      if (tag.before === undefined) return `+${code(tag.key)} = ${code(tag.after)}`;
-      if (tag.after === undefined) return `−${code(tag.key)} (was ${code(tag.before)})`;
-      return `${code(tag.key)}: ${fromTo(tag.before, tag.after)}`;
+    .map(({ key, before, after }) => {
+      if (before === undefined) return `+${inlineCode(key)} = ${after === undefined ? "—" : inlineCode(after)}`;
+      if (after === undefined) return `−${inlineCode(key)} (was ${inlineCode(before)})`;
+      return `${inlineCode(key)}: ${fromTo(before, after)}`;
     })
     .join("; ");
 }
@@ -80,8 +74,8 @@ const HAZARD_TEXTS: { readonly [K in HazardKind]: (hazard: HazardOf<K>, review: 
     return `${what}\n\n  \`\`\`text\n${indent(hazard.error.message.trimEnd(), "  ")}\n  \`\`\``;
   },
   "environment-removed": (hazard, review) =>
-    `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack \`${stackName(hazard.env)}\` is no longer synthesized, ` +
-    `so no plan destroys its ${count(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => code(p.key)).join(", ") || "none"}): ` +
+    `${envLabel(hazard.env, review)}: **the environment is removed**. Its stack ${inlineCode(stackName(hazard.env))} is no longer synthesized, ` +
+    `so no plan destroys its ${pluralize(hazard.profiles.length, "profile")} (${hazard.profiles.map((p) => inlineCode(p.key)).join(", ") || "none"}): ` +
     "they stay in AWS and in its state, managed by nothing. Safe way: remove the environment from every profile's `envs:` and apply, then remove the environment.",
   "backend-changed": (hazard, review) =>
     `${envLabel(hazard.env, review)}: **the state moves**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
@@ -95,16 +89,16 @@ const HAZARD_TEXTS: { readonly [K in HazardKind]: (hazard: HazardOf<K>, review: 
     `${envLabel(hazard.env, review)}: **the region changes**, ${fromTo(hazard.change.before, hazard.change.after)}. ` +
     "Every profile without its own `region:` is replaced in the new region, and its SSM parameter moves there: consumers reading it in the old region lose it.",
   "profile-removed": (hazard, review) =>
-    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **removed while consumers may read it**. ` +
-    `The profile ${code(hazard.profile.name)} is destroyed, the SSM parameter ${code(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted ` +
-    `and the consumer policy \`consumer_iam_policies["${hazard.profile.key}"]\` of \`${stackName(hazard.env)}\` gone; ` +
+    `${envLabel(hazard.env, review)} · ${inlineCode(hazard.profile.key)}: **removed while consumers may read it**. ` +
+    `The profile ${inlineCode(hazard.profile.name)} is destroyed, the SSM parameter ${inlineCode(hazard.profile.ssmParameterName)} (${hazard.profile.region}) deleted ` +
+    `and the consumer policy \`consumer_iam_policies["${hazard.profile.key}"]\` of ${inlineCode(stackName(hazard.env))} gone; ` +
     "a consumer still reading it fails. Safe way: confirm no consumer reads the parameter (CloudTrail `GetParameter`) before merging.",
   "profile-moved": (hazard, review) => {
     const { before, after } = hazard.move;
     return (
-      `${envLabel(hazard.env, review)} · ${code(before.key)} → ${code(after.key)}: **moved to another product or purpose**. ` +
+      `${envLabel(hazard.env, review)} · ${inlineCode(before.key)} → ${inlineCode(after.key)}: **moved to another product or purpose**. ` +
       `That is a destroy of \`aws_bedrock_inference_profile.${before.address}\` and an unrelated create of \`.${after.address}\`, in no particular order, ` +
-      `and consumers must switch from ${code(before.ssmParameterName)} to ${code(after.ssmParameterName)}. ` +
+      `and consumers must switch from ${inlineCode(before.ssmParameterName)} to ${inlineCode(after.ssmParameterName)}. ` +
       "Safe way: add the new profile beside the old one, move the consumers, then remove the old one in a later change."
     );
   },
@@ -112,39 +106,39 @@ const HAZARD_TEXTS: { readonly [K in HazardKind]: (hazard: HazardOf<K>, review: 
     const { profile, holder } = hazard;
     if (holder.address === profile.address && hazard.holderEnv === hazard.env) {
       return (
-        `${envLabel(hazard.env, review)} · ${code(profile.key)}: **replaced under the same name ${code(profile.name)}**. ` +
+        `${envLabel(hazard.env, review)} · ${inlineCode(profile.key)}: **replaced under the same name ${inlineCode(profile.name)}**. ` +
         "The replacement is created before the old profile is destroyed (create_before_destroy) and names are unique per account and region: " +
         `the apply fails, so this cannot be acknowledged. ${
           profile.modelKey === holder.modelKey
             ? "Fix: change `name:` as well (e.g. add `-v2` to it), so the replacement gets a name of its own."
-            : `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the name follows the model.`
+            : `Fix: write name: ${inlineCode(JSON.stringify(defaultNameTemplate(profile.purpose)))} (any template holding {model} and {env}), so the name follows the model.`
         }`
       );
     }
     return (
-      `${envLabel(hazard.env, review)} · ${code(profile.key)}: **created under the name ${code(profile.name)}, still held** by ${code(holder.key)} in ${hazard.holderEnv} ` +
+      `${envLabel(hazard.env, review)} · ${inlineCode(profile.key)}: **created under the name ${inlineCode(profile.name)}, still held** by ${inlineCode(holder.key)} in ${hazard.holderEnv} ` +
       "until that one is destroyed or replaced, in no guaranteed order: the apply can fail. Fix: give the new profile another name."
     );
   },
   "ssm-region-moved": (hazard, review) =>
-    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the SSM parameter ${code(hazard.profile.ssmParameterName)} moves** from ${hazard.from} to ${hazard.profile.region} ` +
+    `${envLabel(hazard.env, review)} · ${inlineCode(hazard.profile.key)}: **the SSM parameter ${inlineCode(hazard.profile.ssmParameterName)} moves** from ${hazard.from} to ${hazard.profile.region} ` +
     "with the profile's region: the parameter in the old region is deleted, and consumers reading it there lose it. Safe way: move the consumers to the new region first.",
   "import-removed": (hazard, review) =>
-    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
+    `${envLabel(hazard.env, review)} · ${inlineCode(hazard.profile.key)}: **the adopted profile loses \`import: ${hazard.importChange.before}\`**. ` +
     "If the import was never applied, the plan creates a profile instead of adopting the existing one, and the create fails on the name. " +
     "Once it was applied in every environment the profile lists, the import block can go: the profile is in the state. " +
     "Safe way: drop `import:` only after `task infra:plan` showed the import applied (0 to import) everywhere.",
   "import-changed": (hazard, review) =>
-    `${envLabel(hazard.env, review)} · ${code(hazard.profile.key)}: **\`import:\` changes**, ${fromTo(hazard.importChange.before, hazard.importChange.after)}. ` +
+    `${envLabel(hazard.env, review)} · ${inlineCode(hazard.profile.key)}: **\`import:\` changes**, ${fromTo(hazard.importChange.before, hazard.importChange.after)}. ` +
     "An import into an address already in the state is a no-op: if the old ID was imported, the new one is silently not adopted. " +
     "Safe way: remove the profile in one change, adopt the other one in the next.",
   "source-change-ignored": (hazard, review) =>
-    `${envLabel(hazard.env, review)} · ${code(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
+    `${envLabel(hazard.env, review)} · ${inlineCode(hazard.update.after.key)}: **the model source change is ignored**: ${hazard.update.ignoredSourceChanges.map(causeText).join(", ")}. ` +
     "The profile is adopted (`ignore_changes = [model_source]`) and its name does not change, so nothing is replaced: " +
     "it keeps serving the old model while the outputs and consumer policies name the new one, so this cannot be acknowledged. " +
-    `Fix: write name: ${code(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`,
+    `Fix: write name: ${inlineCode(JSON.stringify(defaultNameTemplate(hazard.update.after.purpose)))} (any template holding {model}), so the profile is replaced under a new name.`,
   "budget-removed": (hazard) =>
-    `${code(hazard.removal.stackName)} · **the budget of ${code(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
+    `${inlineCode(hazard.removal.stackName)} · **the budget of ${inlineCode(hazard.removal.budget.product)} is removed** (${budgetText(hazard.removal.budget)}): ` +
     "nobody is told any more when its Bedrock spend runs away. Safe way: keep a budget on every product with profiles, " +
     "or remove it in a change of its own that says who watches that spend instead.",
 };
@@ -172,7 +166,8 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[])
 /** The zero-gap verdict of a replacement, with the reason when it is not. */
 function verdict(replacement: ProfileReplacement): string {
   if (replacement.zeroGap) return "✅ yes";
-  if (replacement.nameHeld) return `❌ no: the name ${code(replacement.after.name)} is still held, the create fails`;
+  if (replacement.nameHeld)
+    return `❌ no: the name ${inlineCode(replacement.after.name)} is still held, the create fails`;
   return "❌ no: the SSM parameter moves";
 }
 
@@ -181,8 +176,8 @@ function ssmText(replacement: ProfileReplacement): string {
   return replacement.ssmParameters
     .map((ssm) =>
       ssm.inPlace
-        ? `${code(ssm.name)}: new ARN, updated in place`
-        : `${code(ssm.name)}: recreated in ${ssm.location}, deleted in ${ssm.from}`,
+        ? `${inlineCode(ssm.name)}: new ARN, updated in place`
+        : `${inlineCode(ssm.name)}: recreated in ${ssm.location}, deleted in ${ssm.from}`,
     )
     .join("<br>");
 }
@@ -191,7 +186,7 @@ function ssmText(replacement: ProfileReplacement): string {
 function adoptionNote(replacement: ProfileReplacement): string {
   const change = replacement.importChange;
   if (change?.before === undefined || change.after !== undefined) return "";
-  return `<br>hands the adopted profile \`${change.before}\` over to a new one; if that import was never applied, the old profile stays, unmanaged`;
+  return `<br>hands the adopted profile ${inlineCode(change.before)} over to a new one; if that import was never applied, the old profile stays, unmanaged`;
 }
 
 /** What changes in place on one profile. */
@@ -208,7 +203,7 @@ function updateText(update: ProfileUpdate): string {
 
 /** A profile's model as `claude-opus-45`. */
 function model(profile: ResolvedProfile): string {
-  return code(profile.modelKey);
+  return inlineCode(profile.modelKey);
 }
 
 /** The tables of the profiles replaced, added, removed, moved and updated in one environment. */
@@ -219,7 +214,7 @@ function profileTables(environment: EnvironmentReview): string[] {
       `**Replaced** (same address, created before the old one is destroyed)\n\n${table(
         ["profile", "why", "zero-gap", "SSM parameter whose value changes"],
         environment.replaced.map((r) => [
-          code(r.after.key),
+          inlineCode(r.after.key),
           [...r.causes.map(causeText), ...(r.tags.length > 0 ? [`tags: ${tagSummary(r.tags)}`] : [])].join("<br>"),
           verdict(r) + adoptionNote(r),
           ssmText(r),
@@ -232,10 +227,10 @@ function profileTables(environment: EnvironmentReview): string[] {
       `**Added**\n\n${table(
         ["profile", "name", "model", "SSM parameter"],
         environment.added.map((p) => [
-          code(p.key) + (p.importId === undefined ? "" : ` (adopted: \`import: ${p.importId}\`)`),
-          code(p.name),
+          inlineCode(p.key) + (p.importId === undefined ? "" : ` (adopted: \`import: ${p.importId}\`)`),
+          inlineCode(p.name),
           model(p),
-          code(p.ssmParameterName),
+          inlineCode(p.ssmParameterName),
         ]),
       )}`,
     );
@@ -244,7 +239,7 @@ function profileTables(environment: EnvironmentReview): string[] {
     parts.push(
       `**Removed**\n\n${table(
         ["profile", "name", "SSM parameter deleted"],
-        environment.removed.map((p) => [code(p.key), code(p.name), code(p.ssmParameterName)]),
+        environment.removed.map((p) => [inlineCode(p.key), inlineCode(p.name), inlineCode(p.ssmParameterName)]),
       )}`,
     );
   }
@@ -254,7 +249,7 @@ function profileTables(environment: EnvironmentReview): string[] {
         ["profile", "name", "SSM parameter"],
         environment.moved.map(({ before, after }) => [
           fromTo(before.key, after.key),
-          before.name === after.name ? code(after.name) : fromTo(before.name, after.name),
+          before.name === after.name ? inlineCode(after.name) : fromTo(before.name, after.name),
           fromTo(before.ssmParameterName, after.ssmParameterName),
         ]),
       )}`,
@@ -264,7 +259,7 @@ function profileTables(environment: EnvironmentReview): string[] {
     parts.push(
       `**Updated in place**\n\n${table(
         ["profile", "change"],
-        environment.updated.map((u) => [code(u.after.key), updateText(u)]),
+        environment.updated.map((u) => [inlineCode(u.after.key), updateText(u)]),
       )}`,
     );
   }
@@ -274,8 +269,8 @@ function profileTables(environment: EnvironmentReview): string[] {
 /** The section of one environment. */
 function environmentSection(environment: EnvironmentReview): string {
   const title = environment.production
-    ? `### 🔴 ${environment.env} (production) · \`${environment.stackName}\``
-    : `### ${environment.env} · \`${environment.stackName}\``;
+    ? `### 🔴 ${environment.env} (production) · ${inlineCode(environment.stackName)}`
+    : `### ${environment.env} · ${inlineCode(environment.stackName)}`;
   const parts = [title];
   if (environment.status === "added") parts.push("_New environment: its stack is created with every profile below._");
   if (environment.status === "removed") parts.push("_Environment removed: see the hazards._");
@@ -283,17 +278,13 @@ function environmentSection(environment: EnvironmentReview): string {
     parts.push(
       table(
         ["environment setting", "before", "after"],
-        environment.changes.map((c) => [
-          c.field,
-          c.before === undefined ? "_not set_" : code(c.before),
-          c.after === undefined ? "_not set_" : code(c.after),
-        ]),
+        environment.changes.map((c) => [c.field, sideText(c.before), sideText(c.after)]),
       ),
     );
   }
   parts.push(...profileTables(environment));
   if (environment.unchanged > 0) {
-    parts.push(`${count(environment.unchanged, "profile")} unchanged.`);
+    parts.push(`${pluralize(environment.unchanged, "profile")} unchanged.`);
   }
   return parts.join("\n\n");
 }
@@ -308,7 +299,7 @@ function changeSummary(review: Review): string {
   });
   if (counts.unchanged > 0) parts.push(`${counts.unchanged} unchanged`);
   const settings = review.environments.filter((e) => e.changes.length > 0).length;
-  if (settings > 0) parts.push(`${count(settings, "environment")} with changed settings`);
+  if (settings > 0) parts.push(`${pluralize(settings, "environment")} with changed settings`);
   return parts.length === 0 ? "no profile changes" : parts.join(" · ");
 }
 
@@ -329,7 +320,7 @@ export function renderReport(
   const status =
     open.length === 0
       ? `✅ **No ${acknowledged === 0 ? "" : "unacknowledged "}hazards**${also}`
-      : `⚠️ **${count(open.length, "hazard")}**${also}`;
+      : `⚠️ **${pluralize(open.length, "hazard")}**${also}`;
   const sections = [`## Bedrock profiles: ${labels.base} → ${labels.head}`, `${status} · ${changeSummary(review)}`];
   if (open.length > 0) {
     const item = (hazard: Hazard) => {
@@ -337,7 +328,7 @@ export function renderReport(
       const accept =
         hint === undefined
           ? ""
-          : `\n  - To accept it on the record, add to \`acknowledged:\` in the profiles file: \`${hint}\``;
+          : `\n  - To accept it on the record, add to \`acknowledged:\` in the profiles file: ${inlineCode(hint)}`;
       return `- ${hazardText(hazard, review)}${accept}`;
     };
     sections.push(`### ⚠️ Hazards\n\n${open.map(item).join("\n")}`);
@@ -360,7 +351,7 @@ export function renderReport(
   const untouched = review.environments.filter((e) => e.status === "unchanged");
   if (untouched.length > 0) {
     sections.push(
-      `Unchanged: ${untouched.map((e) => `${e.production ? "🔴 " : ""}\`${e.stackName}\` (${count(e.unchanged, "profile")})`).join(", ")}.`,
+      `Unchanged: ${untouched.map((e) => `${e.production ? "🔴 " : ""}${inlineCode(e.stackName)} (${pluralize(e.unchanged, "profile")})`).join(", ")}.`,
     );
   }
   return `${sections.join("\n\n")}\n`;

@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError, formatDiagnostic } from "../cli/diagnostic.ts";
-import { closestAll } from "../config/errors.ts";
+import { closestAll, show } from "../config/errors.ts";
 
 /** The oldest OpenTofu with S3-native state locking (`use_lockfile`). */
 const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
@@ -49,7 +49,7 @@ export function findOnPath(command: string, pathEnv: string | undefined): string
 export function tofuVersionProblem(version: string): string | undefined {
   const match = /^(\d+)\.(\d+)\./.exec(version);
   if (match === null) {
-    return problem(`tofu reported the version "${version}", which is not a version number`, { fix: INSTALL_TOFU });
+    return problem(`tofu reported the version ${show(version)}, which is not a version number`, { fix: INSTALL_TOFU });
   }
   const [major, minor] = [Number(match[1]), Number(match[2])];
   if (major > MIN_TOFU_VERSION.major || (major === MIN_TOFU_VERSION.major && minor >= MIN_TOFU_VERSION.minor)) {

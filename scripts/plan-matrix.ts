@@ -7,9 +7,9 @@
  * through it; `allowed_account_ids` refuses any other account).
  */
 import { pathToFileURL } from "node:url";
-import { formatMarkdownTable } from "../cli/table.ts";
+import { formatMarkdownTable, inlineCode } from "../cli/table.ts";
 import { configPath, loadPlan } from "../config/loader.ts";
-import type { ResolvedEnvironment } from "../config/resolve.ts";
+import { byCodeUnit, type ResolvedEnvironment } from "../config/resolve.ts";
 
 /** The stacks a CI plan can run, and why the others cannot. */
 export interface PlanMatrix {
@@ -34,15 +34,15 @@ export function planMatrix(stacks: readonly StackSettings[]): PlanMatrix {
     if (reasons.length === 0) plannable.push(stack.stackName);
     else skipped.push({ stack: stack.stackName, reason: reasons.join("; ") });
   }
-  return { plannable: plannable.sort(), skipped: skipped.sort((a, b) => a.stack.localeCompare(b.stack)) };
+  return { plannable: plannable.sort(), skipped: skipped.sort((a, b) => byCodeUnit(a.stack, b.stack)) };
 }
 
 /** The job summary's section: the stacks planned, and a table of the others with the reason. */
 export function planMatrixSummary(matrix: PlanMatrix): string {
-  const planned = matrix.plannable.map((stack) => `\`${stack}\``).join(", ") || "none";
+  const planned = matrix.plannable.map(inlineCode).join(", ") || "none";
   const summary = `### Plans\n\nPlanned: ${planned}.\n`;
   if (matrix.skipped.length === 0) return summary;
-  const rows = matrix.skipped.map(({ stack, reason }) => [`\`${stack}\``, reason]);
+  const rows = matrix.skipped.map(({ stack, reason }) => [inlineCode(stack), reason]);
   return `${summary}\n${formatMarkdownTable(["not planned", "why"], rows)}`;
 }
 
