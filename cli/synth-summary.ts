@@ -31,5 +31,5 @@ export function synthSummary(
   const countWidth = Math.max(11, ...rows.map((row) => row.count.length));
   const lines = rows.map((row, i) => `${files[i].padEnd(width)}  ${row.count.padStart(countWidth)}  (${row.where})`);
   const total = environments.reduce((sum, e) => sum + e.profiles.length, 0);
-  return `${lines.join("\n")}\nsynthesized ${rows.length} stacks, ${total} profiles\n`;
+  return `${lines.join("\n")}\nsynthesized ${pluralize(rows.length, "stack")}, ${pluralize(total, "profile")}\n`;
 }

@@ -19,4 +19,10 @@ describe("the synth summary", () => {
         "synthesized 2 stacks, 1204 profiles\n",
     );
   });
+
+  it("writes one stack and one profile in the singular", () => {
+    expect(synthSummary([environment("dev", 1)], "out")).toBe(
+      "out/stacks/dev-bedrock/cdk.tf.json    1 profile  (dev, eu-central-1)\nsynthesized 1 stack, 1 profile\n",
+    );
+  });
 });
