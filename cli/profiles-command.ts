@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { consumerPolicyStatements, iamPolicyDocument } from "../config/consumer-policy.ts";
-import { didYouMean, listSome, show } from "../config/errors.ts";
+import { didYouMean, didYouMeanOneOf, listSome, show } from "../config/errors.ts";
 import { guardrailPermissionsBoundary, guardrailServiceControlPolicy } from "../config/guardrail.ts";
 import { loadPlan } from "../config/loader.ts";
 import type { ResolvedEnvironment, ResolvedProfile } from "../config/resolve.ts";
@@ -178,7 +178,7 @@ function findProfile(
     throw usageError(
       `${show(key)} is a product; policy takes one of its profiles as <product>/<purpose>`,
       keys.length === 0 ? `none of ${key} is deployed in ${env}` : keys.join(", "),
-      keys.length === 0 ? USAGE_POLICY_FIX : `did you mean ${keys.map((k) => show(k)).join(" or ")}?`,
+      keys.length === 0 ? USAGE_POLICY_FIX : didYouMeanOneOf(keys),
     );
   }
   if (profile === undefined) {

@@ -100,9 +100,15 @@ export function closest(value: string, candidates: Iterable<string>): string | u
 /** `did you mean "x"?` (or `"x" or "y"?` when equally close) when a candidate is close, else undefined. */
 export function didYouMean(value: string, candidates: Iterable<string>): string | undefined {
   const suggestions = closestAll(value, candidates);
-  return suggestions.length === 0
-    ? undefined
-    : `did you mean ${suggestions.map((suggestion) => JSON.stringify(suggestion)).join(" or ")}?`;
+  return suggestions.length === 0 ? undefined : didYouMeanOneOf(suggestions);
+}
+
+/** `did you mean "a" or "b"?`: each suggestion as `written` writes it, quoted by default. */
+export function didYouMeanOneOf(
+  suggestions: readonly string[],
+  written: (suggestion: string) => string = show,
+): string {
+  return `did you mean ${suggestions.map((suggestion) => written(suggestion)).join(" or ")}?`;
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, dirname, join, resolve as resolvePath } from "node:path";
-import { ConfigError, closest, show } from "./errors.ts";
+import { ConfigError, closest, didYouMeanOneOf } from "./errors.ts";
 
 /** The profiles file used when `PROFILES_CONFIG` is not set. */
 export const DEFAULT_CONFIG_PATH = "config/profiles.yaml";
@@ -18,7 +18,7 @@ function similarFile(file: string): string | undefined {
     return undefined;
   }
   const name = closest(basename(file), names);
-  return name === undefined ? undefined : `did you mean ${show(join(dirname(file), name))}?`;
+  return name === undefined ? undefined : didYouMeanOneOf([join(dirname(file), name)]);
 }
 
 /**

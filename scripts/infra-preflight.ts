@@ -13,7 +13,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { type CommandResult, failureResult, writeResult } from "../cli/command-result.ts";
 import { DiagnosticError, formatDiagnostic } from "../cli/diagnostic.ts";
-import { closestAll, show } from "../config/errors.ts";
+import { closestAll, didYouMeanOneOf, show } from "../config/errors.ts";
 
 /** The oldest OpenTofu with S3-native state locking (`use_lockfile`). */
 const MIN_TOFU_VERSION = { major: 1, minor: 10 } as const;
@@ -162,8 +162,7 @@ export function selectStacks(
   if (!all.includes(stack)) {
     // An environment name (`prod`) is the usual slip: its stack is `prod-bedrock`.
     const meant = all.includes(`${stack}-bedrock`) ? [`${stack}-bedrock`] : closestAll(stack, all);
-    const fix =
-      meant.length === 0 ? "STACK=<one of them>" : `did you mean ${meant.map((name) => `STACK=${name}`).join(" or ")}?`;
+    const fix = meant.length === 0 ? "STACK=<one of them>" : didYouMeanOneOf(meant, (name) => `STACK=${name}`);
     return {
       stacks: [],
       problem: problem(`STACK=${stack} is not a synthesized stack`, { allowed: all.join(", "), fix }),
