@@ -39,7 +39,7 @@ export const DEFAULT_CURRENCY = "USD";
 export const DEFAULT_THRESHOLDS: readonly number[] = [80, 100];
 
 /** One product's monthly budget. */
-export interface ResolvedBudget {
+export interface ResolvedBudget extends NotifyTargets {
   readonly product: string;
   /** `aws_budgets_budget.<product>`: stable, from the product key only. */
   readonly address: string;
@@ -52,8 +52,6 @@ export interface ResolvedBudget {
   readonly tagKeyValue: string;
   readonly service: string;
   readonly thresholds: readonly number[];
-  readonly emails: readonly string[];
-  readonly snsTopicArns: readonly string[];
 }
 
 /** The billing stack. */
@@ -209,8 +207,14 @@ export function isTopicTarget(target: string): boolean {
   return target.startsWith("arn:");
 }
 
+/** Who a `notify:` list reaches: email addresses and SNS topic ARNs, apart. */
+export interface NotifyTargets {
+  readonly emails: readonly string[];
+  readonly snsTopicArns: readonly string[];
+}
+
 /** SNS topic ARNs and email addresses of a `notify:` list, apart. */
-export function splitNotify(notify: readonly string[]): { emails: string[]; snsTopicArns: string[] } {
+export function splitNotify(notify: readonly string[]): NotifyTargets {
   return {
     emails: notify.filter((target) => !isTopicTarget(target)),
     snsTopicArns: notify.filter(isTopicTarget),
@@ -300,7 +304,7 @@ const ALARM_KINDS: readonly {
 /** The alarms of one resolved profile, from its effective settings and their `notify:` split. */
 function profileAlarms(
   settings: AlarmsConfig,
-  notify: { readonly emails: readonly string[]; readonly snsTopicArns: readonly string[] },
+  notify: NotifyTargets,
   profile: ResolvedProfile,
   topicAddress: string,
 ): ResolvedAlarm[] {
