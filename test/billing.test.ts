@@ -308,9 +308,13 @@ budgets:
   });
 
   it("sets a broken product's budget aside with it instead of calling the product unknown", () => {
-    expect(() => configFrom(budgetedAgents("tags: { client: 42 }", "claude-sonnet-45"))).toThrow(
-      /^test\.yaml: 1 error; nothing was synthesized\.\n\ntest\.yaml:6:21 products\.agents\.tags\.client: /,
-    );
+    expect(
+      refusalOf(budgetedAgents("tags: { client: 42 }", "claude-sonnet-45")),
+    ).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:6:21 products.agents.tags.client: 42 was read by YAML as a number; client takes a string
+    fix: quote it: client: "42"
+`);
   });
 
   it("asks for billing: before budgets:", () => {
