@@ -285,20 +285,22 @@ test/fixtures/bad-budgets-and-alarms.yaml:24:23 budgets.agent.thresholds[1]: thr
 `);
   });
 
-  it("reports a mistyped alarm value alone: the product's budget and profiles are still checked, not called unknown", () => {
-    const yaml = `version: 1
+  /** A config whose product agents has a budget, one `setting` (a line under the product) and its profile on `model`. */
+  const budgetedAgents = (setting: string, model: string) => `version: 1
 defaults: { region: eu-central-1 }
 environments: { prod: {} }
 products:
   agents:
-    alarms: { tokensPerHour: "2M" }
+    ${setting}
     profiles:
-      main: { model: claude-sonet-45, envs: [prod] }
+      main: { model: ${model}, envs: [prod] }
 billing: { accountId: "999999999999" }
 budgets:
   agents: { monthly: 500, notify: [finops@example.com] }
 `;
-    const message = refusalOf(yaml);
+
+  it("reports a mistyped alarm value alone: the product's budget and profiles are still checked, not called unknown", () => {
+    const message = refusalOf(budgetedAgents('alarms: { tokensPerHour: "2M" }', "claude-sonet-45"));
     expect(message).toContain("test.yaml: 2 errors; nothing was synthesized.");
     expect(message).toContain("test.yaml:6:30 products.agents.alarms.tokensPerHour: expected a number");
     expect(message).toContain('test.yaml:8:22 products.agents.profiles.main.model: unknown model "claude-sonet-45"');
@@ -306,21 +308,13 @@ budgets:
   });
 
   it("sets a broken product's budget aside with it instead of calling the product unknown", () => {
-    const yaml = `version: 1
-defaults: { region: eu-central-1 }
-environments: { prod: {} }
-products:
-  agents:
-    tags: { client: 42 }
-    profiles:
-      main: { model: claude-sonnet-45, envs: [prod] }
-billing: { accountId: "999999999999" }
-budgets:
-  agents: { monthly: 500, notify: [finops@example.com] }
-`;
-    expect(() => configFrom(yaml)).toThrow(
-      /^test\.yaml: 1 error; nothing was synthesized\.\n\ntest\.yaml:6:21 products\.agents\.tags\.client: /,
-    );
+    expect(
+      refusalOf(budgetedAgents("tags: { client: 42 }", "claude-sonnet-45")),
+    ).toBe(`test.yaml: 1 error; nothing was synthesized.
+
+test.yaml:6:21 products.agents.tags.client: 42 was read by YAML as a number; client takes a string
+    fix: quote it: client: "42"
+`);
   });
 
   it("asks for billing: before budgets:", () => {

@@ -82,7 +82,9 @@ describe("preflight: tofu", () => {
     expect(tofuVersionProblem("1.9.1")).toBe(
       `preflight: tofu 1.9.1 is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later\n${INSTALL}`,
     );
-    expect(tofuVersionProblem("0.99.0")).toBeDefined();
+    expect(tofuVersionProblem("0.99.0")).toBe(
+      `preflight: tofu 0.99.0 is too old: the S3 backend's use_lockfile (state locking without DynamoDB) needs OpenTofu 1.10 or later\n${INSTALL}`,
+    );
     expect(tofuVersionProblem("1.10.0")).toBeUndefined();
     expect(tofuVersionProblem("1.11.0-beta1")).toBeUndefined();
     expect(tofuVersionProblem("2.0.0")).toBeUndefined();

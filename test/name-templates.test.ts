@@ -79,25 +79,22 @@ describe("name templates", () => {
     ]);
   });
 
-  it("refuse an unknown placeholder with the template it was meant to be", () => {
+  it.each([
+    ["the template it was meant to be", "{product}-{modle}-{env}", "{modle}", "{product}-{model}-{env}"],
+    [
+      "one valid everywhere when the template has no {env} or {model}",
+      "{product}-{stage}",
+      "{stage}",
+      "{product}-{purpose}-{model}-{env}",
+    ],
+  ])("refuse an unknown placeholder, proposing %s", (_, template, placeholder, fix) => {
     expect(
-      refusalOf(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{modle}-{env}" }')),
+      refusalOf(withProfiles(`chat: { model: claude-sonnet-45, envs: [dev, prod], name: "${template}" }`)),
     ).toBe(`test.yaml: 1 error; nothing was synthesized.
 
-test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{modle}-{env}" has the unknown placeholder {modle}
+test.yaml:9:65 products.agents.profiles.chat.name: name template "${template}" has the unknown placeholder ${placeholder}
     allowed: {product}, {purpose}, {model}, {env}
-    fix: write name: "{product}-{model}-{env}"
-`);
-  });
-
-  it("refuse a template without {env} or {model} that is unknown, proposing one valid everywhere", () => {
-    expect(
-      refusalOf(withProfiles('chat: { model: claude-sonnet-45, envs: [dev, prod], name: "{product}-{stage}" }')),
-    ).toBe(`test.yaml: 1 error; nothing was synthesized.
-
-test.yaml:9:65 products.agents.profiles.chat.name: name template "{product}-{stage}" has the unknown placeholder {stage}
-    allowed: {product}, {purpose}, {model}, {env}
-    fix: write name: "{product}-{purpose}-{model}-{env}"
+    fix: write name: "${fix}"
 `);
   });
 

@@ -47,7 +47,10 @@ describe("npm run synth without terraform or tofu", () => {
   it("still writes every stack, the adopted profiles' import blocks included", () => {
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(readStacks(join(cwd, "cdktf.out"))["global-bedrock"].json.import).toHaveLength(2);
+    expect(readStacks(join(cwd, "cdktf.out"))["global-bedrock"].json.import).toEqual([
+      { id: "acwt9yee9wzo", to: "aws_bedrock_inference_profile.rd-haiku-45" },
+      { id: "tkxdfdh17c6o", to: "aws_bedrock_inference_profile.rd-sonnet-4" },
+    ]);
   });
 
   it("prints each stack it wrote with its profile count", () => {
